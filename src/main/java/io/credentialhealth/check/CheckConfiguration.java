@@ -1,0 +1,65 @@
+package io.credentialhealth.check;
+
+import java.time.Clock;
+
+import io.credentialhealth.platform.FixHints;
+import io.credentialhealth.platform.PlatformInfo;
+import io.credentialhealth.registry.CredentialRegistry;
+import io.credentialhealth.source.CredentialSources;
+import io.credentialhealth.state.FileStateStore;
+import io.credentialhealth.state.StateStore;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+class CheckConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	StateStore stateStore(CheckProperties properties, Clock clock) {
+		return new FileStateStore(properties.stateFile(), clock);
+	}
+
+	@Bean
+	CurrentSnapshot currentSnapshot() {
+		return new CurrentSnapshot();
+	}
+
+	@Bean
+	CredentialChecker credentialChecker(CredentialRegistry registry, CredentialSources sources, StateStore store,
+			ObjectProvider<CredentialInspector> inspectors, ObjectProvider<AccountVerdicts> verdicts, FixHints fixHints,
+			PlatformInfo platform, CurrentSnapshot current, ApplicationEventPublisher events, Clock clock) {
+		return new CredentialChecker(registry, sources, store, inspectors.orderedStream().toList(),
+				verdicts.getIfAvailable(() -> AccountVerdicts.NONE), fixHints, platform, current, events, clock);
+	}
+
+	@Bean
+	@ConditionalOnBooleanProperty(name = "credentials.schedule.enabled", matchIfMissing = true)
+	CheckScheduler checkScheduler(CredentialChecker checker) {
+		return new CheckScheduler(checker);
+	}
+
+	@Bean
+	TransitionLogger transitionLogger() {
+		return new TransitionLogger();
+	}
+
+	@Bean
+	StartupSummaryLogger startupSummaryLogger() {
+		return new StartupSummaryLogger();
+	}
+
+}

@@ -1,0 +1,353 @@
+package io.credentialhealth.check;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.locks.ReentrantLock;
+
+import io.credentialhealth.platform.FixHints;
+import io.credentialhealth.platform.PlatformInfo;
+import io.credentialhealth.registry.Account;
+import io.credentialhealth.registry.CredentialRegistry;
+import io.credentialhealth.registry.Variable;
+import io.credentialhealth.registry.VariableRole;
+import io.credentialhealth.source.Classification;
+import io.credentialhealth.source.CredentialSources;
+import io.credentialhealth.source.SourcedValue;
+import io.credentialhealth.source.ValueClassifier;
+import io.credentialhealth.state.Condition;
+import io.credentialhealth.state.Fingerprints;
+import io.credentialhealth.state.StateStore;
+import io.credentialhealth.state.StoredState;
+import io.credentialhealth.state.VariableMemory;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.context.ApplicationEventPublisher;
+
+/**
+ * Runs a check: reads every source, classifies each value, compares with what the store remembers,
+ * publishes the new {@link Snapshot} atomically and then one {@link CredentialTransition} per
+ * change. The only component that touches raw values; checks never overlap.
+ */
+public class CredentialChecker {
+
+	private static final Log logger = LogFactory.getLog(CredentialChecker.class);
+
+	private final CredentialRegistry registry;
+
+	private final CredentialSources sources;
+
+	private final StateStore store;
+
+	private final List<CredentialInspector> inspectors;
+
+	private final AccountVerdicts verdicts;
+
+	private final FixHints fixHints;
+
+	private final PlatformInfo platform;
+
+	private final CurrentSnapshot current;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	private final ReentrantLock lock = new ReentrantLock();
+
+	private StoredState memory;
+
+	private long sequence;
+
+	public CredentialChecker(CredentialRegistry registry, CredentialSources sources, StateStore store,
+			List<CredentialInspector> inspectors, AccountVerdicts verdicts, FixHints fixHints, PlatformInfo platform,
+			CurrentSnapshot current, ApplicationEventPublisher events, Clock clock) {
+		this.registry = registry;
+		this.sources = sources;
+		this.store = store;
+		this.inspectors = List.copyOf(inspectors);
+		this.verdicts = verdicts;
+		this.fixHints = fixHints;
+		this.platform = platform;
+		this.current = current;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/** Runs one check now and returns its snapshot. A check already running is waited for. */
+	public Snapshot check() {
+		this.lock.lock();
+		try {
+			return runCheck();
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	private Snapshot runCheck() {
+		long started = System.nanoTime();
+		Instant now = this.clock.instant();
+		if (this.memory == null) {
+			this.memory = this.store.load();
+		}
+		Fingerprints fingerprints = new Fingerprints(this.memory.salt());
+		CredentialSources.Reading reading = this.sources.read();
+		Map<String, VariableMemory> remembered = new HashMap<>(this.memory.variables());
+		List<AccountStatus> statuses = new ArrayList<>();
+		List<CredentialTransition> transitions = new ArrayList<>();
+		for (Account account : this.registry.accounts()) {
+			try {
+				statuses.add(new AccountCheck(account, reading, now, fingerprints, remembered, transitions).run());
+			}
+			catch (RuntimeException ex) {
+				// One broken account must not hide the others; the message may echo input, so only the type is kept.
+				logger.warn("Checking account " + account.id() + " failed (" + ex.getClass().getName() + ")");
+				statuses.add(failed(account, now, ex));
+			}
+		}
+		StoredState updated = this.memory.with(remembered);
+		if (!updated.equals(this.memory)) {
+			this.store.save(updated);
+			this.memory = updated;
+		}
+		Snapshot snapshot = new Snapshot(++this.sequence, now, Duration.ofNanos(System.nanoTime() - started), statuses,
+				this.platform, reading.problems(), this.fixHints.warnings(), this.store.status());
+		Snapshot previous = this.current.publish(snapshot);
+		transitions.forEach(this.events::publishEvent);
+		this.events.publishEvent(new CheckCompleted(previous, snapshot));
+		return snapshot;
+	}
+
+	private AccountStatus failed(Account account, Instant now, RuntimeException ex) {
+		List<VariableStatus> variables = account.variables()
+			.stream()
+			.map((variable) -> new VariableStatus(variable.name(), variable.role(), Classification.MISSING,
+					Condition.UNUSABLE, null, null, null, null, null, null, null))
+			.toList();
+		return new AccountStatus(account, AccountState.INVALID, variables,
+				List.of("the check of this account failed (" + ex.getClass().getSimpleName() + "); see the service log"),
+				List.of(), List.of(), null, now, now, null, null);
+	}
+
+	static String keyPreview(String key) {
+		if (key == null || key.strip().length() < 8) {
+			return null;
+		}
+		return key.strip().substring(0, 4) + "****";
+	}
+
+	/** The check of one account: classification, memory update and transitions. */
+	private final class AccountCheck {
+
+		private final Account account;
+
+		private final CredentialSources.Reading reading;
+
+		private final Instant now;
+
+		private final Fingerprints fingerprints;
+
+		private final Map<String, VariableMemory> remembered;
+
+		private final List<CredentialTransition> transitions;
+
+		AccountCheck(Account account, CredentialSources.Reading reading, Instant now, Fingerprints fingerprints,
+				Map<String, VariableMemory> remembered, List<CredentialTransition> transitions) {
+			this.account = account;
+			this.reading = reading;
+			this.now = now;
+			this.fingerprints = fingerprints;
+			this.remembered = remembered;
+			this.transitions = transitions;
+		}
+
+		AccountStatus run() {
+			Map<VariableRole, SourcedValue> values = new EnumMap<>(VariableRole.class);
+			for (Variable variable : this.account.variables()) {
+				this.reading.value(variable.name()).ifPresent((value) -> values.put(variable.role(), value));
+			}
+			List<Finding> findings = new ArrayList<>();
+			if (this.account.enabled()) {
+				for (CredentialInspector inspector : CredentialChecker.this.inspectors) {
+					findings.addAll(inspector.inspect(this.account, Map.copyOf(values), this.reading));
+				}
+			}
+			List<VariableStatus> variables = new ArrayList<>();
+			List<String> problems = new ArrayList<>();
+			List<String> toFix = new ArrayList<>();
+			for (Variable variable : this.account.variables()) {
+				SourcedValue value = values.get(variable.role());
+				VariableStatus status = checkVariable(variable, value, findings);
+				variables.add(status);
+				if (status.condition() != Condition.VALID) {
+					problems.add(problem(status));
+					toFix.add(variable.name());
+				}
+			}
+			findings.stream()
+				.filter((finding) -> finding.severity() == Finding.Severity.ERROR)
+				.map(Finding::message)
+				.forEach(problems::add);
+			List<String> warnings = findings.stream()
+				.filter((finding) -> finding.severity() == Finding.Severity.WARNING)
+				.map(Finding::message)
+				.toList();
+			AccountState state = state(variables, findings);
+			String rejection = (state == AccountState.CONFIGURED) ? CredentialChecker.this.verdicts.rejection(this.account.id())
+					: null;
+			if (rejection != null) {
+				state = AccountState.REJECTED;
+				problems.add(rejection);
+			}
+			if (!this.account.enabled()) {
+				state = AccountState.DISABLED;
+				problems.clear();
+				toFix.clear();
+			}
+			SourcedValue key = values.get(VariableRole.KEY);
+			return new AccountStatus(this.account, state, variables, problems, warnings,
+					CredentialChecker.this.fixHints.forVariables(toFix), keyPreview((key != null) ? key.value() : null),
+					this.now, latest(variables), earliestLoss(variables), lastSeenValid(variables));
+		}
+
+		private VariableStatus checkVariable(Variable variable, SourcedValue value, List<Finding> findings) {
+			Classification classification = ValueClassifier.classify((value != null) ? value.value() : null);
+			boolean formatError = findings.stream()
+				.anyMatch((finding) -> finding.severity() == Finding.Severity.ERROR && finding.role() == variable.role());
+			Condition condition = classification.isAbsent() ? Condition.ABSENT
+					: (classification.isUsable() && !formatError) ? Condition.VALID : Condition.UNUSABLE;
+			String fingerprint = (classification.isAbsent()) ? null : this.fingerprints.of(value.value());
+			VariableMemory before = this.remembered.get(variable.name());
+			if (!this.account.enabled()) {
+				return status(variable, classification, condition, value, fingerprint, before);
+			}
+			VariableMemory after = remember(before, condition, fingerprint);
+			if (after != null) {
+				this.remembered.put(variable.name(), after);
+			}
+			detectTransition(variable, before, condition, classification, fingerprint);
+			return status(variable, classification, condition, value, fingerprint, after);
+		}
+
+		private VariableMemory remember(VariableMemory before, Condition condition, String fingerprint) {
+			if (before == null && condition == Condition.ABSENT) {
+				return null;
+			}
+			boolean changed = before == null || before.lastCondition() != condition
+					|| (condition == Condition.VALID && !Objects.equals(before.fingerprint(), fingerprint));
+			Instant lastChange = changed ? this.now : before.lastChange();
+			if (condition == Condition.VALID) {
+				boolean sameValue = before != null && Objects.equals(before.fingerprint(), fingerprint)
+						&& before.firstSeen() != null;
+				return new VariableMemory(sameValue ? before.firstSeen() : this.now, this.now, fingerprint,
+						CredentialChecker.this.platform.deploymentLabel(), CredentialChecker.this.platform.commit(),
+						Condition.VALID, null, lastChange);
+			}
+			if (before == null) {
+				return new VariableMemory(null, null, null, null, null, condition, null, lastChange);
+			}
+			Instant lostSince = (condition == Condition.ABSENT && before.wasEverValid())
+					? ((before.lostSince() != null) ? before.lostSince() : this.now) : null;
+			return new VariableMemory(before.firstSeen(), before.lastSeenValid(), before.fingerprint(),
+					before.deployment(), before.commit(), condition, lostSince, lastChange);
+		}
+
+		private void detectTransition(Variable variable, VariableMemory before, Condition condition,
+				Classification classification, String fingerprint) {
+			if (before == null) {
+				return;
+			}
+			boolean wasValid = before.lastCondition() == Condition.VALID;
+			if (wasValid && condition == Condition.ABSENT) {
+				emit(Transition.LOST, variable, before, "now " + classification.id());
+			}
+			else if (wasValid && condition == Condition.UNUSABLE) {
+				emit(Transition.INVALID, variable, before,
+						"now " + (classification.isUsable() ? "fails the broker's format rules" : classification.id()));
+			}
+			else if (wasValid && condition == Condition.VALID && !Objects.equals(before.fingerprint(), fingerprint)) {
+				emit(Transition.ROTATED, variable, before, "fingerprint " + before.fingerprint() + " -> " + fingerprint);
+			}
+			else if (!wasValid && condition == Condition.VALID && before.wasEverValid()) {
+				emit(Transition.RESTORED, variable, before, "valid again");
+			}
+		}
+
+		private void emit(Transition transition, Variable variable, VariableMemory before, String detail) {
+			this.transitions.add(new CredentialTransition(transition, this.account.id(), this.account.owner(),
+					this.account.broker().id(), variable.name(), this.now, before.lastSeenValid(), before.deployment(),
+					detail, CredentialChecker.this.platform.deploymentLabel()));
+		}
+
+		private VariableStatus status(Variable variable, Classification classification, Condition condition,
+				SourcedValue value, String fingerprint, VariableMemory memory) {
+			return new VariableStatus(variable.name(), variable.role(), classification, condition,
+					(value != null) ? value.origin() : null, fingerprint,
+					(memory != null) ? memory.firstSeen() : null, (memory != null) ? memory.lastSeenValid() : null,
+					(memory != null) ? memory.lostSince() : null, (memory != null) ? memory.lastChange() : null,
+					(memory != null) ? memory.deployment() : null);
+		}
+
+		private String problem(VariableStatus status) {
+			if (status.isLost()) {
+				return status.name() + " was valid until " + status.lastSeenValid() + " (deployment "
+						+ status.lastDeployment() + "), now " + status.classification().id();
+			}
+			if (status.classification().isUsable()) {
+				return status.name() + " does not have the format " + this.account.broker().name() + " expects";
+			}
+			return status.classification().describe(status.name());
+		}
+
+		private AccountState state(List<VariableStatus> variables, List<Finding> findings) {
+			if (variables.stream().anyMatch(VariableStatus::isLost)) {
+				return AccountState.LOST;
+			}
+			boolean unusable = variables.stream()
+				.anyMatch((v) -> v.condition() == Condition.UNUSABLE
+						|| (v.condition() == Condition.ABSENT && v.classification() != Classification.MISSING));
+			boolean accountError = findings.stream()
+				.anyMatch((finding) -> finding.severity() == Finding.Severity.ERROR && finding.role() == null);
+			if (unusable || accountError) {
+				return AccountState.INVALID;
+			}
+			if (variables.stream().anyMatch((v) -> v.condition() == Condition.ABSENT)) {
+				return AccountState.NOT_CONFIGURED;
+			}
+			return AccountState.CONFIGURED;
+		}
+
+		private Instant latest(List<VariableStatus> variables) {
+			return variables.stream()
+				.map(VariableStatus::lastChange)
+				.filter(Objects::nonNull)
+				.max(Instant::compareTo)
+				.orElse(null);
+		}
+
+		private Instant earliestLoss(List<VariableStatus> variables) {
+			return variables.stream()
+				.map(VariableStatus::lostSince)
+				.filter(Objects::nonNull)
+				.min(Instant::compareTo)
+				.orElse(null);
+		}
+
+		private Instant lastSeenValid(List<VariableStatus> variables) {
+			if (variables.stream().anyMatch((v) -> v.lastSeenValid() == null)) {
+				return null;
+			}
+			return variables.stream().map(VariableStatus::lastSeenValid).min(Instant::compareTo).orElse(null);
+		}
+
+	}
+
+}

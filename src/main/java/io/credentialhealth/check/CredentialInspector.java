@@ -1,0 +1,25 @@
+package io.credentialhealth.check;
+
+import java.util.List;
+import java.util.Map;
+
+import io.credentialhealth.registry.Account;
+import io.credentialhealth.registry.VariableRole;
+import io.credentialhealth.source.CredentialSources;
+import io.credentialhealth.source.SourcedValue;
+
+/**
+ * Looks at an account's raw values during a check (broker format rules, near-miss names). The
+ * values exist only for the duration of the call. Beans of this type are picked up by the checker.
+ */
+@FunctionalInterface
+public interface CredentialInspector {
+
+	/**
+	 * @param account the account
+	 * @param values the values found, by role; roles whose variable is missing are absent
+	 * @param reading the whole reading, e.g. to look for near-miss variable names
+	 */
+	List<Finding> inspect(Account account, Map<VariableRole, SourcedValue> values, CredentialSources.Reading reading);
+
+}

@@ -1,0 +1,78 @@
+package io.credentialhealth.inventory;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.credentialhealth.check.AccountStatus;
+import io.credentialhealth.check.Snapshot;
+import io.credentialhealth.check.VariableStatus;
+import io.credentialhealth.platform.PlatformInfo;
+import io.credentialhealth.registry.Role;
+
+/**
+ * The safe export of every credential: names, states, times and fingerprints, never a value. Keep
+ * it as a backup before platform changes and diff it between deployments. Its JSON shape is stable:
+ * fields are only ever added.
+ *
+ * @param schemaVersion 1
+ * @param checkedAt when the check ran
+ * @param ready whether every required account is configured
+ * @param platform where the service runs
+ * @param totals configured and total counts for master and user accounts
+ * @param accounts every account in registry order
+ * @param problems source and store problems
+ */
+public record Inventory(int schemaVersion, Instant checkedAt, boolean ready, Platform platform, Totals totals,
+		List<Account> accounts, List<String> problems) {
+
+	public static Inventory of(Snapshot snapshot) {
+		PlatformInfo info = snapshot.platform();
+		Platform platform = new Platform(info.platform().id(), info.environment(), info.service(), info.deploymentId(),
+				info.instanceId(), info.commit());
+		Totals totals = new Totals(new Count(snapshot.configured(Role.MASTER), snapshot.total(Role.MASTER)),
+				new Count(snapshot.configured(Role.USER), snapshot.total(Role.USER)));
+		List<String> problems = new java.util.ArrayList<>(snapshot.sourceProblems());
+		problems.addAll(snapshot.warnings());
+		if (snapshot.store().degraded()) {
+			problems.add(snapshot.store().problem());
+		}
+		return new Inventory(1, snapshot.checkedAt(), snapshot.isReady(), platform, totals,
+				snapshot.accounts().stream().map(Inventory::account).toList(), problems);
+	}
+
+	private static Account account(AccountStatus status) {
+		return new Account(status.id(), status.account().broker().id(), status.account().role().id(),
+				status.account().owner(), status.account().required(), status.account().enabled(),
+				status.state().name(), status.keyPreview(), status.lastSeenValid(), status.lostSince(),
+				status.lastChange(), status.problems(), status.warnings(), status.fixes(),
+				status.variables().stream().map(Inventory::variable).toList());
+	}
+
+	private static Variable variable(VariableStatus status) {
+		return new Variable(status.name(), status.role().id(), status.classification().id(),
+				status.condition().name().toLowerCase(java.util.Locale.ROOT), status.origin(), status.fingerprint(),
+				status.firstSeen(), status.lastSeenValid(), status.lostSince(), status.lastChange(),
+				status.lastDeployment());
+	}
+
+	public record Platform(String name, String environment, String service, String deployment, String instance,
+			String commit) {
+	}
+
+	public record Totals(Count master, Count user) {
+	}
+
+	public record Count(long configured, long total) {
+	}
+
+	public record Account(String id, String broker, String role, String owner, boolean required, boolean enabled,
+			String state, String keyPreview, Instant lastSeenValid, Instant lostSince, Instant lastChange,
+			List<String> problems, List<String> warnings, List<String> fixes, List<Variable> variables) {
+	}
+
+	public record Variable(String name, String role, String classification, String condition, String source,
+			String fingerprint, Instant firstSeen, Instant lastSeenValid, Instant lostSince, Instant lastChange,
+			String lastDeployment) {
+	}
+
+}

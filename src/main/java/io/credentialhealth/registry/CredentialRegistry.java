@@ -1,0 +1,122 @@
+package io.credentialhealth.registry;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import io.credentialhealth.broker.Broker;
+
+import org.springframework.util.StringUtils;
+
+/**
+ * The resolved registry: accounts in declaration order with every variable name filled in by the
+ * naming convention and checked across accounts. Built once at start-up; an invalid registry
+ * throws {@link InvalidRegistryException}.
+ */
+public final class CredentialRegistry {
+
+	private static final Pattern ACCOUNT_ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+
+	private final Map<String, Account> accounts;
+
+	private CredentialRegistry(Map<String, Account> accounts) {
+		this.accounts = accounts;
+	}
+
+	public static CredentialRegistry of(RegistryProperties properties) {
+		Map<String, AccountProperties> declared = (properties.accounts() != null) ? properties.accounts() : Map.of();
+		if (declared.isEmpty()) {
+			throw new InvalidRegistryException("credentials.accounts",
+					"must declare at least one account, e.g. credentials.accounts.kraken-master.broker=kraken");
+		}
+		Map<String, Account> accounts = new LinkedHashMap<>();
+		Map<String, String> claimedBy = new HashMap<>();
+		declared.forEach((id, account) -> {
+			Account resolved = resolve(id, account);
+			for (Variable variable : resolved.variables()) {
+				String other = claimedBy.putIfAbsent(variable.name(), id);
+				if (other != null) {
+					throw new InvalidRegistryException(property(id, variable.role()), "names " + variable.name()
+							+ ", which account '" + other + "' already uses: each variable belongs to one account");
+				}
+			}
+			accounts.put(id, resolved);
+		});
+		return new CredentialRegistry(java.util.Collections.unmodifiableMap(accounts));
+	}
+
+	private static Account resolve(String id, AccountProperties properties) {
+		String prefix = "credentials.accounts." + id;
+		if (!ACCOUNT_ID.matcher(id).matches()) {
+			throw new InvalidRegistryException(prefix,
+					"has an invalid account id '" + id + "': use lower-case words joined by dashes, e.g. kraken-user-tania");
+		}
+		if (properties.broker() == null) {
+			throw new InvalidRegistryException(prefix + ".broker", "is required; allowed values: coinbase, kraken, alpaca, generic");
+		}
+		if (properties.role() == null) {
+			throw new InvalidRegistryException(prefix + ".role", "is required; allowed values: master, user");
+		}
+		boolean namesGiven = StringUtils.hasText(properties.keyVariable()) && StringUtils.hasText(properties.secretVariable());
+		if (properties.role() == Role.USER && !StringUtils.hasText(properties.user()) && !namesGiven) {
+			throw new InvalidRegistryException(prefix + ".user",
+					"is required for a user account (the id used in variable names, e.g. tania), unless key-variable and secret-variable are given");
+		}
+		if (properties.paperVariable() != null && !properties.paperVariable().isEmpty() && properties.broker() != Broker.ALPACA) {
+			throw new InvalidRegistryException(prefix + ".paper-variable", "is only allowed for broker alpaca");
+		}
+		List<Variable> variables = new ArrayList<>();
+		variables.add(new Variable(nameOrConvention(properties.keyVariable(), properties, VariableRole.KEY), VariableRole.KEY));
+		variables.add(new Variable(nameOrConvention(properties.secretVariable(), properties, VariableRole.SECRET),
+				VariableRole.SECRET));
+		if (properties.broker() == Broker.ALPACA && !"".equals(properties.paperVariable())) {
+			variables.add(new Variable(nameOrConvention(properties.paperVariable(), properties, VariableRole.PAPER),
+					VariableRole.PAPER));
+		}
+		return new Account(id, properties.broker(), properties.role(), owner(properties), properties.user(),
+				properties.required(), properties.enabled(), variables);
+	}
+
+	private static String nameOrConvention(String given, AccountProperties properties, VariableRole role) {
+		if (StringUtils.hasText(given)) {
+			return given;
+		}
+		String broker = properties.broker().name();
+		String who = (properties.role() == Role.MASTER) ? "MASTER" : "USER_" + properties.user().toUpperCase(Locale.ROOT);
+		return broker + "_" + who + "_" + role.suffix();
+	}
+
+	private static String owner(AccountProperties properties) {
+		if (StringUtils.hasText(properties.owner())) {
+			return properties.owner();
+		}
+		if (properties.role() == Role.MASTER) {
+			return "Master";
+		}
+		return StringUtils.hasText(properties.user()) ? StringUtils.capitalize(properties.user()) : "User";
+	}
+
+	private static String property(String id, VariableRole role) {
+		return "credentials.accounts." + id + "." + role.id() + "-variable";
+	}
+
+	/** Accounts in declaration order. */
+	public List<Account> accounts() {
+		return List.copyOf(this.accounts.values());
+	}
+
+	public Optional<Account> account(String id) {
+		return Optional.ofNullable(this.accounts.get(id));
+	}
+
+	/** Every registered variable name, in declaration order. */
+	public List<String> variableNames() {
+		return this.accounts.values().stream().flatMap((a) -> a.variables().stream()).map(Variable::name).toList();
+	}
+
+}

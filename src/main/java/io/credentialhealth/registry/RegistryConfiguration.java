@@ -1,0 +1,14 @@
+package io.credentialhealth.registry;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class RegistryConfiguration {
+
+	@Bean
+	CredentialRegistry credentialRegistry(RegistryProperties properties) {
+		return CredentialRegistry.of(properties);
+	}
+
+}

@@ -1,0 +1,18 @@
+package io.credentialhealth.source;
+
+import java.util.Map;
+
+/** A place where credential values live. Read afresh at every check. */
+public interface CredentialSource {
+
+	/** A short name for details and logs, e.g. "environment". */
+	String name();
+
+	/**
+	 * Everything this source defines right now, by variable name. Implementations never throw for
+	 * a missing or unreadable location: they return what they can and report the rest through
+	 * {@link SourceReadException} only when the whole source is unusable.
+	 */
+	Map<String, SourcedValue> read() throws SourceReadException;
+
+}

@@ -1,0 +1,75 @@
+package io.credentialhealth.source;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * A directory with one file per variable, as Render's Secret Files ({@code /etc/secrets}) or a
+ * mounted Kubernetes secret. One trailing newline is trimmed: editors add it, values never need it.
+ */
+public class SecretFilesSource implements CredentialSource {
+
+	/** Credentials are short; a larger file is not one and is read only up to this size. */
+	static final int MAX_BYTES = 64 * 1024;
+
+	private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+	private final Path directory;
+
+	public SecretFilesSource(Path directory) {
+		this.directory = directory;
+	}
+
+	@Override
+	public String name() {
+		return "secret files";
+	}
+
+	public Path directory() {
+		return this.directory;
+	}
+
+	@Override
+	public Map<String, SourcedValue> read() throws SourceReadException {
+		if (!Files.isDirectory(this.directory)) {
+			throw new SourceReadException("secret-files directory " + this.directory + " does not exist or is not a directory");
+		}
+		Map<String, SourcedValue> values = new HashMap<>();
+		try (DirectoryStream<Path> files = Files.newDirectoryStream(this.directory)) {
+			for (Path file : files) {
+				String name = file.getFileName().toString();
+				if (VARIABLE_NAME.matcher(name).matches() && Files.isRegularFile(file)) {
+					readFile(file).ifPresent((value) -> values.put(name,
+							new SourcedValue(name, "secret file " + file, trimOneNewline(value))));
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new SourceReadException("secret-files directory " + this.directory + " could not be listed ("
+					+ ex.getClass().getSimpleName() + ")");
+		}
+		return values;
+	}
+
+	private static java.util.Optional<String> readFile(Path file) {
+		try (InputStream in = Files.newInputStream(file)) {
+			return java.util.Optional.of(new String(in.readNBytes(MAX_BYTES), StandardCharsets.UTF_8));
+		}
+		catch (IOException ex) {
+			// Unreadable file (permissions, removed while listing): the variable counts as missing.
+			return java.util.Optional.empty();
+		}
+	}
+
+	static String trimOneNewline(String value) {
+		return value.endsWith("\n") ? value.substring(0, value.length() - 1) : value;
+	}
+
+}
