@@ -15,7 +15,7 @@ public final class ValueClassifier {
 	private static final Pattern PLACEHOLDER = Pattern.compile(String.join("|",
 			"<[^<>]*>", // <your-coinbase-key>
 			"\\$\\{\\{?[^}]*\\}?\\}", // ${VAR} or Railway's ${{shared.VAR}} that was never resolved
-			"(your|my|insert|enter|put|add)[-_ .]?(.*[-_ .])?(api[-_ .]?)?(key|secret|token|id|here|value|passphrase)[-_ .a-z]*",
+			"(your|my|insert|enter|put|add)[-_ .]?([a-z0-9]+[-_ .])*(api[-_ .]?)?(key|secret|token|id|value|passphrase)([-_ .](here|goes[-_ .]here))?",
 			"change[-_ ]?me", "replace[-_ ]?me", "todo", "tbd", "fixme", "placeholder", "dummy", "example", "sample",
 			"none", "null", "nil", "undefined", "secret", "password", "api[-_]?key", "api[-_]?secret", "key",
 			"[x*.#?_-]{4,}", "(x{4,}|\\*{4,}).*", "0{8,}", "1234(5678?)?(9)?(0)?"), Pattern.CASE_INSENSITIVE);
