@@ -103,9 +103,12 @@ public class CredentialChecker {
 		Map<String, VariableMemory> remembered = new HashMap<>(this.memory.variables());
 		List<AccountStatus> statuses = new ArrayList<>();
 		List<CredentialTransition> transitions = new ArrayList<>();
+		Snapshot before = this.current.isAvailable() ? this.current.get() : null;
 		for (Account account : this.registry.accounts()) {
 			try {
-				statuses.add(new AccountCheck(account, reading, now, fingerprints, remembered, transitions).run());
+				AccountStatus status = new AccountCheck(account, reading, now, fingerprints, remembered, transitions).run();
+				statuses.add(status);
+				detectRejection(before, status, transitions);
 			}
 			catch (RuntimeException ex) {
 				// One broken account must not hide the others; the message may echo input, so only the type is kept.
@@ -124,6 +127,18 @@ public class CredentialChecker {
 		transitions.forEach(this.events::publishEvent);
 		this.events.publishEvent(new CheckCompleted(previous, snapshot));
 		return snapshot;
+	}
+
+	/** A rejection is an account-level event: the broker refused the key, whichever variable is wrong. */
+	private void detectRejection(Snapshot before, AccountStatus status, List<CredentialTransition> transitions) {
+		boolean wasRejected = before != null
+				&& before.account(status.id()).map((old) -> old.state() == AccountState.REJECTED).orElse(false);
+		if (status.state() == AccountState.REJECTED && !wasRejected) {
+			VariableStatus key = status.key();
+			transitions.add(new CredentialTransition(Transition.REJECTED, status.id(), status.account().owner(),
+					status.account().broker().id(), key.name(), status.checkedAt(), key.lastSeenValid(),
+					key.lastDeployment(), String.join("; ", status.problems()), this.platform.deploymentLabel()));
+		}
 	}
 
 	private AccountStatus failed(Account account, Instant now, RuntimeException ex) {

@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class CredentialRegistryTest {
 
 	@Test
-	void builtInRegistryHasSixAccountsAndFifteenVariables() {
+	void builtInRegistryHasSixAccountsAndThirteenVariables() {
 		CredentialRegistry registry = CredentialRegistry.of(bind(BuiltInRegistry.PROPERTIES));
 		assertThat(registry.accounts()).extracting(Account::id)
 			.containsExactly("coinbase-master", "kraken-master", "alpaca-master", "kraken-user-daivon",
