@@ -33,7 +33,10 @@ public final class ValueClassifier {
 		if (value.isBlank() || isAllWhitespace(value)) {
 			return Classification.WHITESPACE_ONLY;
 		}
-		if (isWhitespace(value.codePointAt(0)) || isWhitespace(value.codePointBefore(value.length()))) {
+		// A PEM block (Coinbase secrets) legitimately ends with a newline after its END line.
+		String trimmed = (value.startsWith("-----BEGIN ") && value.endsWith("-----\n")) ? value.substring(0, value.length() - 1)
+				: value;
+		if (isWhitespace(trimmed.codePointAt(0)) || isWhitespace(trimmed.codePointBefore(trimmed.length()))) {
 			return Classification.SURROUNDING_WHITESPACE;
 		}
 		if (value.length() >= 2 && isQuote(value.charAt(0)) && value.charAt(value.length() - 1) == value.charAt(0)) {

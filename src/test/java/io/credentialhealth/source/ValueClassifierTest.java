@@ -33,7 +33,8 @@ class ValueClassifierTest {
 
 	@ParameterizedTest
 	@ValueSource(strings = { " abcdefgh12345678", "abcdefgh12345678 ", "abcdefgh12345678\r", "abcdefgh12345678\n",
-			"\tabcdefgh12345678", "abcdefgh12345678\u00A0", "\u200Babcdefgh12345678" })
+			"\tabcdefgh12345678", "abcdefgh12345678\u00A0", "\u200Babcdefgh12345678",
+			"-----BEGIN EC PRIVATE KEY-----\nMHcCAQEEI\n-----END EC PRIVATE KEY-----\n\n" })
 	void surroundingWhitespaceIncludingAStrayCarriageReturn(String value) {
 		assertThat(ValueClassifier.classify(value)).isEqualTo(SURROUNDING_WHITESPACE);
 	}
@@ -63,6 +64,7 @@ class ValueClassifierTest {
 	@ParameterizedTest
 	@ValueSource(strings = { "PKABCDEFGHIJKLMNOPQR", "kQH5HW/8p1uGOVjbgWA7FunAmGO8lsSUXNsu3eow76sz84Q18fWxnyRzBHCd3pd5nE9qa99HAZtuZuj6F1huXg==",
 			"organizations/0b1c/apiKeys/9f2e", "-----BEGIN EC PRIVATE KEY-----\nMHcCAQEEI\n-----END EC PRIVATE KEY-----",
+			"-----BEGIN EC PRIVATE KEY-----\nMHcCAQEEI\n-----END EC PRIVATE KEY-----\n",
 			"true", "false", "mykeyisverylongandreal", "clé-ünïcødé-密钥-🔑-value", "xyzzy-real-looking-key-4242" })
 	void presentIncludingUnicodeAndPemNewlines(String value) {
 		assertThat(ValueClassifier.classify(value)).isEqualTo(PRESENT);
