@@ -25,13 +25,14 @@ public record Snapshot(long sequence, Instant checkedAt, Duration duration, List
 		PlatformInfo platform, List<String> sourceProblems, List<String> warnings, StoreStatus store) {
 
 	public Snapshot {
-		accounts = List.copyOf(accounts);
+		accounts = AccountList.of(accounts);
 		sourceProblems = List.copyOf(sourceProblems);
 		warnings = List.copyOf(warnings);
 	}
 
+	/** The account with this id: a map lookup, as health asks for every account on each request. */
 	public Optional<AccountStatus> account(String id) {
-		return this.accounts.stream().filter((status) -> status.id().equals(id)).findFirst();
+		return Optional.ofNullable(((AccountList) this.accounts).byId(id));
 	}
 
 	/** Whether every required account is configured: the readiness verdict. */

@@ -33,14 +33,28 @@ public class AccountHealthIndicator implements HealthIndicator {
 
 	@Override
 	public Health health() {
+		return health(true);
+	}
+
+	/**
+	 * Builds the details only when they are shown: a group that hides them (readiness, asked by
+	 * the platform every few seconds) then costs a map lookup per account.
+	 */
+	@Override
+	public Health health(boolean includeDetails) {
 		if (!this.snapshot.isAvailable()) {
-			return Health.unknown().withDetail("state", "NOT_CHECKED").build();
+			return withDetail(Health.unknown(), includeDetails, "NOT_CHECKED");
 		}
 		AccountStatus status = this.snapshot.get().account(this.accountId).orElse(null);
 		if (status == null) {
-			return Health.unknown().withDetail("state", "NOT_REGISTERED").build();
+			return withDetail(Health.unknown(), includeDetails, "NOT_REGISTERED");
 		}
-		return Health.status(status(status)).withDetails(details(status)).build();
+		Health.Builder builder = Health.status(status(status));
+		return includeDetails ? builder.withDetails(details(status)).build() : builder.build();
+	}
+
+	private static Health withDetail(Health.Builder builder, boolean includeDetails, String state) {
+		return includeDetails ? builder.withDetail("state", state).build() : builder.build();
 	}
 
 	static Status status(AccountStatus status) {

@@ -1,0 +1,374 @@
+#!/usr/bin/env bash
+# Benchmarks credential-health against a bare Spring Boot actuator application (bench/bare) in the
+# same run, alternating the two so both see the same machine noise:
+#   1. start-up (launch to the first 200 on readiness) and RSS, tuned (extracted jar + AppCDS
+#      archive, as the image runs) and default (plain `java -jar`), RUNS times each;
+#   2. in the tuned runs: wrk throughput and p99 of readiness and /actuator/health, latency of
+#      /actuator/prometheus, RSS after that load;
+#   3. credential-health with 6, 1,000 and 10,000 registered accounts: one check, readiness p99,
+#      /actuator/health/credentials and /actuator/prometheus latency, series count, RSS.
+# Loopback only. Needs java 17+, curl, wrk (apt-get install wrk), openssl, awk. About 12 minutes on
+# 2 cores. Not part of the test command: run it by hand, then update docs/benchmarks.md.
+#
+#   RUNS          runs per app and mode (default 5)
+#   WRK_DURATION  duration of each wrk measurement (default 10s); 2 threads, 16 connections
+#   SCALES        registered account counts (default "6 1000 10000"; 6 is the built-in registry)
+#   SKIP_BUILD=1  reuse target/credential-health.jar and bench/bare/target/bare.jar
+#   RESULTS_DIR   where raw results go (default bench/results/<UTC date>)
+#   PORT_OURS, PORT_BARE  loopback ports (default 18480, 18481)
+set -euo pipefail
+
+# The JVM flags of the image (scripts/start.sh): serial GC, heap half of the memory, C1 only, small
+# stacks, capped metaspace and code cache. -XX:MaxRAM=512m stands in for the 512 MB container
+# limit (Railway and Render starter plans) that the JVM would read from the cgroup.
+JVM_FLAGS=${JVM_FLAGS:-"-XX:MaxRAM=512m -XX:+UseSerialGC -XX:MaxRAMPercentage=50 -XX:TieredStopAtLevel=1 -Xss512k -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=48m -XX:+ExitOnOutOfMemoryError"}
+
+RUNS=${RUNS:-5}
+WRK_DURATION=${WRK_DURATION:-10s}
+WRK_THREADS=2
+WRK_CONNECTIONS=16
+SCALES=${SCALES:-"6 1000 10000"}
+PORT_OURS=${PORT_OURS:-18480}
+PORT_BARE=${PORT_BARE:-18481}
+READY_TIMEOUT_S=180
+
+repo=$(CDPATH='' cd -- "$(dirname -- "$0")/.." && pwd)
+cd -- "$repo"
+RESULTS_DIR=${RESULTS_DIR:-bench/results/$(date -u +%F)}
+mkdir -p -- "$RESULTS_DIR"
+RESULTS_DIR=$(CDPATH='' cd -- "$RESULTS_DIR" && pwd)
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/credential-health-bench.XXXXXX")
+RAW="$RESULTS_DIR/raw.tsv"
+PID=""
+
+cleanup() {
+	if [ -n "$PID" ] && kill -0 "$PID" 2>/dev/null; then
+		kill "$PID" 2>/dev/null || true
+		wait "$PID" 2>/dev/null || true
+	fi
+	rm -rf -- "$WORK"
+}
+trap cleanup EXIT
+
+log() { printf '%s %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
+fail() {
+	log "FAILED: $*"
+	exit 1
+}
+
+for tool in java curl wrk openssl awk; do
+	command -v "$tool" >/dev/null || fail "$tool is missing (wrk: apt-get install wrk)"
+done
+for port in "$PORT_OURS" "$PORT_BARE"; do
+	if curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$port/"; then
+		fail "port $port is in use; set PORT_OURS / PORT_BARE"
+	fi
+done
+
+# ---- machine --------------------------------------------------------------------------------
+{
+	echo "date: $(date -u +%FT%TZ)"
+	echo "commit: $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+	echo "nproc: $(nproc)"
+	echo "cpu: $(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)"
+	echo "memory:"
+	free -h
+	echo "java: $(java -version 2>&1 | head -n 2 | tr '\n' ' ')"
+	echo "wrk: $(wrk -v 2>&1 | head -n 1)"
+	echo "JVM_FLAGS: $JVM_FLAGS"
+	echo "RUNS=$RUNS WRK_DURATION=$WRK_DURATION threads=$WRK_THREADS connections=$WRK_CONNECTIONS SCALES=$SCALES"
+	echo "load at start: $(uptime)"
+} >"$RESULTS_DIR/machine.txt"
+: >"$RAW"
+printf 'phase\tapp\tmode\taccounts\trun\tmetric\tvalue\n' >>"$RAW"
+
+record() { # phase app mode accounts run metric value
+	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$@" >>"$RAW"
+}
+
+# ---- build ----------------------------------------------------------------------------------
+if [ "${SKIP_BUILD:-}" != 1 ]; then
+	log "building credential-health"
+	./mvnw -B -q package -DskipTests
+	log "building the bare application"
+	./mvnw -B -q -f bench/bare/pom.xml package -DskipTests
+fi
+OURS_JAR=$repo/target/credential-health.jar
+BARE_JAR=$repo/bench/bare/target/bare.jar
+[ -f "$OURS_JAR" ] || fail "$OURS_JAR not found"
+[ -f "$BARE_JAR" ] || fail "$BARE_JAR not found"
+
+# The tuned layout: the jar extracted (the JVM shares classes of plain jars only) plus an AppCDS
+# archive written by a training run that refreshes the context and exits.
+for app in ours bare; do
+	jar=$OURS_JAR
+	[ "$app" = bare ] && jar=$BARE_JAR
+	java -Djarmode=tools -jar "$jar" extract --destination "$WORK/$app" >/dev/null
+	extracted=$(ls "$WORK/$app"/*.jar)
+	log "training the CDS archive of $app"
+	# shellcheck disable=SC2086
+	java $JVM_FLAGS -XX:ArchiveClassesAtExit="$WORK/$app/app.jsa" -Dspring.context.exit=onRefresh \
+		-jar "$extracted" --server.port=0 --credentials.state-file="$WORK/training-state.json" \
+		>"$WORK/$app-training.log" 2>&1 || fail "CDS training of $app failed; see $WORK/$app-training.log"
+	[ -s "$WORK/$app/app.jsa" ] || fail "CDS training of $app wrote no archive"
+done
+echo "cds archives: ours $(du -k "$WORK/ours/app.jsa" | cut -f1) KB, bare $(du -k "$WORK/bare/app.jsa" | cut -f1) KB" \
+	>>"$RESULTS_DIR/machine.txt"
+
+# ---- credentials: well-formed values for the 13 variables of the built-in registry ------------
+random_alnum() { # length [upper]
+	local chars='A-Za-z0-9'
+	[ "${2:-}" = upper ] && chars='A-Z0-9'
+	LC_ALL=C tr -dc "$chars" </dev/urandom | head -c "$1"
+}
+uuid() { cat /proc/sys/kernel/random/uuid; }
+kraken_pair() { # prefix
+	export "$1_API_KEY=$(openssl rand -base64 42 | tr -d '\n')"
+	export "$1_API_SECRET=$(openssl rand -base64 64 | tr -d '\n')"
+}
+export COINBASE_API_KEY="organizations/$(uuid)/apiKeys/$(uuid)"
+COINBASE_API_SECRET=$(openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 2>/dev/null)
+export COINBASE_API_SECRET
+kraken_pair KRAKEN_MASTER
+kraken_pair KRAKEN_USER_DAIVON
+kraken_pair KRAKEN_USER_TANIA
+export ALPACA_API_KEY="PK$(random_alnum 18 upper)" ALPACA_API_SECRET=$(random_alnum 40)
+export ALPACA_USER_TANIA_API_KEY="PK$(random_alnum 18 upper)" ALPACA_USER_TANIA_API_SECRET=$(random_alnum 40)
+export ALPACA_USER_TANIA_PAPER=true
+
+# A registry of <count> accounts: the six built-in ones plus generic user accounts with explicit
+# variable names, and a sourceable file with well-formed values for them.
+generate_registry() { # count -> $WORK/registry-<count>.yaml, $WORK/env-<count>.sh
+	local extra=$(($1 - 6))
+	awk -v n="$extra" -v yaml="$WORK/registry-$1.yaml" -v env="$WORK/env-$1.sh" 'BEGIN {
+		srand(42)
+		chars = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+		print "credentials:\n  accounts:" > yaml
+		for (i = 1; i <= n; i++) {
+			id = sprintf("%05d", i)
+			printf "    bench-user-%s:\n      broker: generic\n      role: user\n      owner: Bench %s\n      key-variable: BENCH_%s_API_KEY\n      secret-variable: BENCH_%s_API_SECRET\n", id, id, id, id > yaml
+			key = ""; secret = ""
+			for (c = 0; c < 24; c++) key = key substr(chars, int(rand() * 62) + 1, 1)
+			for (c = 0; c < 40; c++) secret = secret substr(chars, int(rand() * 62) + 1, 1)
+			printf "BENCH_%s_API_KEY=%s\nBENCH_%s_API_SECRET=%s\n", id, key, id, secret > env
+		}
+	}'
+}
+
+# ---- running an application -----------------------------------------------------------------
+LAUNCHED_NS=0
+launch() { # app mode port log [accounts] -> PID, LAUNCHED_NS
+	local app=$1 mode=$2 port=$3 out=$4 accounts=${5:-6}
+	local -a cmd
+	# shellcheck disable=SC2206
+	cmd=(java $JVM_FLAGS)
+	if [ "$mode" = tuned ]; then
+		cmd+=(-XX:SharedArchiveFile="$WORK/$app/app.jsa" -jar "$(ls "$WORK/$app"/*.jar)")
+	elif [ "$app" = ours ]; then
+		cmd+=(-jar "$OURS_JAR")
+	else
+		cmd+=(-jar "$BARE_JAR")
+	fi
+	cmd+=(--server.port="$port")
+	if [ "$app" = ours ]; then
+		local state
+		state=$(mktemp -d "$WORK/state.XXXXXX")
+		cmd+=(--credentials.state-file="$state/credential-state.json")
+		if [ "$accounts" != 6 ]; then
+			cmd+=(--spring.config.additional-location="file:$WORK/registry-$accounts.yaml")
+		fi
+	fi
+	LAUNCHED_NS=$(date +%s%N)
+	if [ "$accounts" != 6 ]; then
+		# 2 variables per account go into the environment (10,000 accounts: ~1.1 MB of the 2 MB ARG_MAX).
+		(
+			set -a
+			# shellcheck disable=SC1090
+			. "$WORK/env-$accounts.sh"
+			exec "${cmd[@]}"
+		) >"$out" 2>&1 &
+	else
+		"${cmd[@]}" >"$out" 2>&1 &
+	fi
+	PID=$!
+}
+
+wait_ready() { # port -> prints milliseconds from launch to the first 200 on readiness
+	local url="http://127.0.0.1:$1/actuator/health/readiness" deadline code
+	deadline=$(($(date +%s) + READY_TIMEOUT_S))
+	while :; do
+		code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$url" || true)
+		if [ "$code" = 200 ]; then
+			echo $((($(date +%s%N) - LAUNCHED_NS) / 1000000))
+			return 0
+		fi
+		kill -0 "$PID" 2>/dev/null || return 1
+		[ "$(date +%s)" -lt "$deadline" ] || return 1
+		sleep 0.02
+	done
+}
+
+rss_mb() { awk '/^VmRSS:/ { printf "%.1f", $2 / 1024 }' "/proc/$PID/status"; }
+
+stop() {
+	kill "$PID" 2>/dev/null || true
+	wait "$PID" 2>/dev/null || true
+	PID=""
+}
+
+# wrk output -> "rps p50_ms p99_ms errors"
+parse_wrk() {
+	awk '
+		function ms(v) {
+			if (v ~ /us$/) return substr(v, 1, length(v) - 2) / 1000
+			if (v ~ /ms$/) return substr(v, 1, length(v) - 2) + 0
+			if (v ~ /s$/) return substr(v, 1, length(v) - 1) * 1000
+			return -1
+		}
+		$1 == "50%" { p50 = ms($2) }
+		$1 == "99%" { p99 = ms($2) }
+		/^Requests\/sec:/ { rps = $2 }
+		/Non-2xx or 3xx responses:/ { errors += $NF }
+		/Socket errors:/ { errors += 1 }
+		END { printf "%s %s %s %d\n", rps, p50, p99, errors }
+	' "$1"
+}
+
+# Throughput under load (2 threads, 16 connections) after a short warm-up.
+load() { # phase app mode accounts run name url
+	local phase=$1 app=$2 mode=$3 accounts=$4 run=$5 name=$6 url=$7 file rps p50 p99 errors
+	wrk -t"$WRK_THREADS" -c"$WRK_CONNECTIONS" -d2s --timeout 30s "$url" >/dev/null 2>&1 || true
+	file="$RESULTS_DIR/wrk-$phase-$app-$accounts-$run-$name.txt"
+	wrk -t"$WRK_THREADS" -c"$WRK_CONNECTIONS" -d"$WRK_DURATION" --timeout 30s --latency "$url" >"$file" 2>&1 || true
+	read -r rps p50 p99 errors < <(parse_wrk "$file")
+	record "$phase" "$app" "$mode" "$accounts" "$run" "$name.rps" "$rps"
+	record "$phase" "$app" "$mode" "$accounts" "$run" "$name.p99_ms" "$p99"
+	[ "$errors" = 0 ] || record "$phase" "$app" "$mode" "$accounts" "$run" "$name.errors" "$errors"
+}
+
+# Latency of one request at a time (1 connection): median and p99.
+latency() { # phase app mode accounts run name url duration
+	local phase=$1 app=$2 mode=$3 accounts=$4 run=$5 name=$6 url=$7 duration=${8:-3s} file rps p50 p99 errors
+	file="$RESULTS_DIR/wrk-$phase-$app-$accounts-$run-$name.txt"
+	wrk -t1 -c1 -d"$duration" --timeout 30s --latency "$url" >"$file" 2>&1 || true
+	read -r rps p50 p99 errors < <(parse_wrk "$file")
+	record "$phase" "$app" "$mode" "$accounts" "$run" "$name.p50_ms" "$p50"
+	record "$phase" "$app" "$mode" "$accounts" "$run" "$name.p99_ms" "$p99"
+	[ "$errors" = 0 ] || record "$phase" "$app" "$mode" "$accounts" "$run" "$name.errors" "$errors"
+}
+
+series() { # url -> number of samples in the exposition
+	curl -s --max-time 60 "$1" | awk '!/^#/ && NF { n++ } END { print n + 0 }'
+}
+
+# ---- 1+2: start-up, memory, throughput; ours and bare alternating ----------------------------
+one_run() { # app mode run
+	local app=$1 mode=$2 run=$3 port=$PORT_OURS ms
+	[ "$app" = bare ] && port=$PORT_BARE
+	local base="http://127.0.0.1:$port/actuator"
+	launch "$app" "$mode" "$port" "$WORK/$app-$mode-$run.log"
+	ms=$(wait_ready "$port") || {
+		tail -n 40 "$WORK/$app-$mode-$run.log" >&2
+		fail "$app ($mode) did not become ready"
+	}
+	record startup "$app" "$mode" 6 "$run" startup_ms "$ms"
+	sleep 1
+	record startup "$app" "$mode" 6 "$run" rss_started_mb "$(rss_mb)"
+	grep -o 'Started [A-Za-z]* in [0-9.]* seconds' "$WORK/$app-$mode-$run.log" | head -n 1 |
+		awk -v p=startup -v a="$app" -v m="$mode" -v r="$run" '{ printf "%s\t%s\t%s\t6\t%s\tspring_started_ms\t%d\n", p, a, m, r, $4 * 1000 }' >>"$RAW"
+	if [ "$mode" = tuned ]; then
+		load startup "$app" "$mode" 6 "$run" readiness "$base/health/readiness"
+		load startup "$app" "$mode" 6 "$run" health "$base/health"
+		latency startup "$app" "$mode" 6 "$run" prometheus "$base/prometheus"
+		record startup "$app" "$mode" 6 "$run" rss_loaded_mb "$(rss_mb)"
+		record startup "$app" "$mode" 6 "$run" series "$(series "$base/prometheus")"
+	fi
+	stop
+}
+
+for mode in tuned default; do
+	for run in $(seq 1 "$RUNS"); do
+		# Alternate which goes first, so neither always follows the other's load.
+		if [ $((run % 2)) = 1 ]; then order="ours bare"; else order="bare ours"; fi
+		for app in $order; do
+			log "run $run/$RUNS $mode: $app"
+			one_run "$app" "$mode" "$run"
+		done
+	done
+done
+
+# ---- 3: registry size ------------------------------------------------------------------------
+CHECKS=5
+for accounts in $SCALES; do
+	[ "$accounts" -ge 6 ] || fail "SCALES must be at least 6 (the built-in registry)"
+	[ "$accounts" = 6 ] || generate_registry "$accounts"
+	log "scale $accounts accounts"
+	base="http://127.0.0.1:$PORT_OURS/actuator"
+	launch ours tuned "$PORT_OURS" "$WORK/scale-$accounts.log" "$accounts"
+	ms=$(wait_ready "$PORT_OURS") || {
+		tail -n 40 "$WORK/scale-$accounts.log" >&2
+		fail "ours with $accounts accounts did not become ready"
+	}
+	record scale ours tuned "$accounts" 1 startup_ms "$ms"
+	record scale ours tuned "$accounts" 1 rss_started_mb "$(rss_mb)"
+	# One check: POST /actuator/credentials runs it and returns the inventory; GET returns the same
+	# inventory without checking, so POST - GET is the check itself. The app's own timer, where
+	# present (credentials_check_duration_seconds), is recorded too.
+	for i in $(seq 1 "$CHECKS"); do
+		post=$(curl -s -o /dev/null -w '%{time_total}' --max-time 120 -X POST "$base/credentials")
+		get=$(curl -s -o /dev/null -w '%{time_total}' --max-time 120 "$base/credentials")
+		record scale ours tuned "$accounts" "$i" check_post_ms "$(awk -v t="$post" 'BEGIN { printf "%.1f", t * 1000 }')"
+		record scale ours tuned "$accounts" "$i" inventory_get_ms "$(awk -v t="$get" 'BEGIN { printf "%.1f", t * 1000 }')"
+		record scale ours tuned "$accounts" "$i" check_estimate_ms \
+			"$(awk -v p="$post" -v g="$get" 'BEGIN { printf "%.1f", (p - g) * 1000 }')"
+	done
+	curl -s --max-time 60 "$base/prometheus" | awk -v a="$accounts" '
+		/^credentials_check_duration_seconds_max/ { printf "scale\tours\ttuned\t%s\t1\tcheck_metric_max_ms\t%.1f\n", a, $NF * 1000 }
+		/^credentials_check_duration_seconds_sum/ { sum = $NF }
+		/^credentials_check_duration_seconds_count/ { count = $NF }
+		END { if (count > 0) printf "scale\tours\ttuned\t%s\t1\tcheck_metric_mean_ms\t%.1f\n", a, sum / count * 1000 }
+	' >>"$RAW"
+	record scale ours tuned "$accounts" 1 readiness_bytes "$(curl -s --max-time 60 "$base/health/readiness" | wc -c)"
+	load scale ours tuned "$accounts" 1 readiness "$base/health/readiness"
+	latency scale ours tuned "$accounts" 1 health_credentials "$base/health/credentials" 5s
+	latency scale ours tuned "$accounts" 1 prometheus "$base/prometheus" 5s
+	record scale ours tuned "$accounts" 1 series "$(series "$base/prometheus")"
+	record scale ours tuned "$accounts" 1 rss_loaded_mb "$(rss_mb)"
+	stop
+done
+echo "load at end: $(uptime)" >>"$RESULTS_DIR/machine.txt"
+
+# ---- summary: medians and ratios ------------------------------------------------------------
+summarize() {
+	awk -F'\t' '
+		NR == 1 { next }
+		{ key = $1 "\t" $2 "\t" $3 "\t" $4 "\t" $6; n[key]++; v[key, n[key]] = $7; if (!(key in seen)) { seen[key] = 1; order[++keys] = key } }
+		function median(key,   m, i, j, t, a) {
+			m = n[key]
+			for (i = 1; i <= m; i++) a[i] = v[key, i] + 0
+			for (i = 2; i <= m; i++) { t = a[i]; for (j = i - 1; j >= 1 && a[j] > t; j--) a[j + 1] = a[j]; a[j + 1] = t }
+			return (m % 2) ? a[(m + 1) / 2] : (a[m / 2] + a[m / 2 + 1]) / 2
+		}
+		END {
+			printf "%-8s %-5s %-8s %8s  %-28s %12s %4s\n", "phase", "app", "mode", "accounts", "metric", "median", "n"
+			for (k = 1; k <= keys; k++) {
+				split(order[k], f, "\t")
+				med[order[k]] = median(order[k])
+				printf "%-8s %-5s %-8s %8s  %-28s %12.1f %4d\n", f[1], f[2], f[3], f[4], f[5], med[order[k]], n[order[k]]
+			}
+			print ""
+			print "ratios ours/bare (medians of the same run)"
+			for (k = 1; k <= keys; k++) {
+				split(order[k], f, "\t")
+				if (f[1] != "startup" || f[2] != "ours") continue
+				bare = "startup\tbare\t" f[3] "\t" f[4] "\t" f[5]
+				if ((bare in med) && med[bare] > 0) printf "  %-8s %-28s %6.2f\n", f[3], f[5], med[order[k]] / med[bare]
+			}
+			ours = "startup\tours\ttuned\t6\treadiness.rps"; bare = "startup\tbare\ttuned\t6\thealth.rps"
+			if ((ours in med) && (bare in med) && med[bare] > 0)
+				printf "  %-8s %-28s %6.2f\n", "tuned", "readiness.rps / bare health.rps", med[ours] / med[bare]
+		}
+	' "$RAW"
+}
+summarize | tee "$RESULTS_DIR/summary.txt"
+log "results in $RESULTS_DIR"
