@@ -39,6 +39,8 @@ export default defineRailway(() => {
     healthcheckTimeout: 120,
     deploy: { restartPolicyType: "ON_FAILURE", restartPolicyMaxRetries: 10 },
     env: {
+      // A fixed port keeps the bot's private URL stable: http://credential-health.railway.internal:8080
+      PORT: "8080",
       CREDENTIALS_STATE_FILE: "/data/credential-state.json",
       // Railway mounts volumes root-owned: start as root so scripts/start.sh can hand /data to
       // the image's non-root user and drop to it before Java starts.
