@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.UnaryOperator;
 
 import javax.net.ssl.SSLException;
 
@@ -150,7 +151,11 @@ public final class VerifierHttp {
 	 * then refuse to send anything rather than leak a key into the log.
 	 */
 	public static String unsafeLoggingReason() {
-		String log = System.getProperty("jdk.httpclient.HttpClient.log");
+		return unsafeLoggingReason(System::getProperty);
+	}
+
+	static String unsafeLoggingReason(UnaryOperator<String> properties) {
+		String log = properties.apply("jdk.httpclient.HttpClient.log");
 		if (log != null && !log.isBlank()) {
 			for (String topic : log.toLowerCase(Locale.ROOT).split(",")) {
 				String name = topic.strip();
@@ -163,7 +168,7 @@ public final class VerifierHttp {
 		}
 		for (String debug : List.of("jdk.internal.httpclient.debug", "jdk.internal.httpclient.websocket.debug",
 				"jdk.internal.httpclient.hpack.debug")) {
-			if (Boolean.parseBoolean(System.getProperty(debug))) {
+			if (Boolean.parseBoolean(properties.apply(debug))) {
 				return "live verification is off because the JDK HTTP client debug output is on (system property "
 						+ debug + "), which can print request headers";
 			}
