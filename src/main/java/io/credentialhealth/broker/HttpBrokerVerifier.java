@@ -1,6 +1,7 @@
 package io.credentialhealth.broker;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.http.HttpHeaders;
 import java.time.Clock;
 import java.time.Duration;
@@ -120,9 +121,16 @@ public abstract class HttpBrokerVerifier implements BrokerVerifier {
 		while (trimmed.endsWith("/")) {
 			trimmed = trimmed.substring(0, trimmed.length() - 1);
 		}
-		URI uri = URI.create(trimmed);
+		URI uri;
+		try {
+			uri = new URI(trimmed);
+		}
+		catch (URISyntaxException ex) {
+			// The URI parser quotes its input; say only which property is wrong.
+			throw new IllegalArgumentException(name + " is not a valid URL");
+		}
 		String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
-		if (!scheme.equals("https") && !scheme.equals("http") || uri.getHost() == null) {
+		if ((!scheme.equals("https") && !scheme.equals("http")) || uri.getHost() == null) {
 			throw new IllegalArgumentException(name + " must be an absolute http(s) URL");
 		}
 		return uri;

@@ -1,7 +1,6 @@
 package io.credentialhealth.broker;
 
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * Timeouts shared by the live verifiers.
@@ -37,7 +36,6 @@ public record VerifierSettings(Duration connectTimeout, Duration requestTimeout,
 		if (value == null) {
 			return fallback;
 		}
-		Objects.requireNonNull(value, name);
 		if (value.isNegative() || value.isZero()) {
 			throw new IllegalArgumentException(name + " must be positive");
 		}

@@ -11,6 +11,9 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.credentialhealth.broker.alpaca.AlpacaVerifier;
+import io.credentialhealth.broker.coinbase.CoinbaseVerifier;
+import io.credentialhealth.broker.kraken.KrakenVerifier;
 import io.credentialhealth.broker.support.TestKeys;
 
 class BrokerTypesTest {
@@ -76,6 +79,18 @@ class BrokerTypesTest {
 			assertThat(finding.isError()).isTrue();
 			assertThat(finding.message()).contains("IllegalStateException").doesNotContain("the-secret-value");
 		});
+	}
+
+	@Test
+	void badBaseUrlsFailFastWithoutQuotingThem() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new KrakenVerifier("http://exa mple.com/with spaces", null, null))
+			.withMessage("credentials.verify.kraken.base-url is not a valid URL");
+		assertThatIllegalArgumentException().isThrownBy(() -> new AlpacaVerifier("ftp://example.com", null, null, null))
+			.withMessage("credentials.verify.alpaca.live-base-url must be an absolute http(s) URL");
+		assertThatIllegalArgumentException().isThrownBy(() -> new CoinbaseVerifier("api.coinbase.com", null, null))
+			.withMessage("credentials.verify.coinbase.base-url must be an absolute http(s) URL");
+		assertThat(new CoinbaseVerifier("https://api.coinbase.com/", null, null).broker()).isEqualTo(Broker.COINBASE);
 	}
 
 	@Test

@@ -1,7 +1,6 @@
 package io.credentialhealth.broker.kraken;
 
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 
 import io.credentialhealth.broker.Broker;
@@ -63,7 +62,12 @@ public final class KrakenFormatRules implements FormatRules {
 					+ "; it should be the 88-character private key shown when the API key was created"));
 			return;
 		}
-		int decoded = Base64.getDecoder().decode(trimmed).length;
+		byte[] bytes = KrakenSigner.decodeSecret(trimmed);
+		if (bytes == null) {
+			findings.add(FormatFinding.error(FormatFinding.SECRET, "KRAKEN secret is not valid base64"));
+			return;
+		}
+		int decoded = bytes.length;
 		if (decoded != SECRET_BYTES) {
 			findings.add(FormatFinding.error(FormatFinding.SECRET,
 					"KRAKEN secret decodes to " + decoded + " bytes instead of " + SECRET_BYTES + " ("
@@ -104,7 +108,8 @@ public final class KrakenFormatRules implements FormatRules {
 		if (ValueShape.base64Problem(k) != null || ValueShape.base64Problem(s) != null) {
 			return false;
 		}
-		return s.length() == KEY_LENGTH && Base64.getDecoder().decode(k).length == SECRET_BYTES;
+		byte[] keyBytes = KrakenSigner.decodeSecret(k);
+		return s.length() == KEY_LENGTH && keyBytes != null && keyBytes.length == SECRET_BYTES;
 	}
 
 }
