@@ -195,6 +195,10 @@ public final class CoinbaseSecret {
 		if (end < 0) {
 			return Parsed.failed("has no '" + endMarker + "' line: it was cut off", literal);
 		}
+		if (!text.substring(0, begin.start()).isBlank() || !text.substring(end + endMarker.length()).isBlank()) {
+			return Parsed.failed("has other text around the PEM block (the whole downloaded key file pasted?); "
+					+ "keep only the lines from -----BEGIN to -----END", literal);
+		}
 		String body = text.substring(begin.end(), end);
 		if (body.indexOf(':') >= 0) {
 			return Parsed.failed("has PEM headers (an encrypted key?); Coinbase keys are plain PEM", literal);

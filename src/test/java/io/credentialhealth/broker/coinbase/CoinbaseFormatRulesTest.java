@@ -170,6 +170,14 @@ class CoinbaseFormatRulesTest {
 	}
 
 	@Test
+	void wholeKeyFileIsAnError() {
+		String pem = TestKeys.sec1Pem(TestKeys.p256());
+		String json = "{\"name\": \"" + this.keyName + "\",\n \"privateKey\": \"" + pem.replace("\n", "\\n") + "\"\n}";
+		assertThat(check(this.keyName, json)).extracting(FormatFinding::message)
+			.anySatisfy((message) -> assertThat(message).contains("whole downloaded key file"));
+	}
+
+	@Test
 	void garbageIsAnError() {
 		assertThat(singleError("not a key at all").message()).contains("neither a PEM private key");
 	}
