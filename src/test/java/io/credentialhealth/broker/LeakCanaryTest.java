@@ -35,7 +35,7 @@ import io.credentialhealth.broker.support.TestKeys;
  */
 class LeakCanaryTest {
 
-	private static final VerifierSettings FAST = new VerifierSettings(Duration.ofMillis(400), Duration.ofMillis(500));
+	private static final VerifierSettings SETTINGS = new VerifierSettings(Duration.ofSeconds(2), Duration.ofSeconds(5));
 
 	private final String krakenKey = TestKeys.krakenKey();
 
@@ -145,9 +145,9 @@ class LeakCanaryTest {
 	private void runVerifiers() {
 		try (StubServer server = new StubServer(this::echo)) {
 			String url = server.baseUrl();
-			KrakenVerifier kraken = new KrakenVerifier(url, FAST, Clock.systemUTC());
-			AlpacaVerifier alpaca = new AlpacaVerifier(url, url, FAST, Clock.systemUTC());
-			CoinbaseVerifier coinbase = new CoinbaseVerifier(url, FAST, Clock.systemUTC());
+			KrakenVerifier kraken = new KrakenVerifier(url, SETTINGS, Clock.systemUTC());
+			AlpacaVerifier alpaca = new AlpacaVerifier(url, url, SETTINGS, Clock.systemUTC());
+			CoinbaseVerifier coinbase = new CoinbaseVerifier(url, SETTINGS, Clock.systemUTC());
 			List<Response> answers = List.of(Response.json(200, "{}"), Response.json(401, "{}"),
 					Response.json(403, "{}"), Response.json(429, "{}"), Response.text(500, "x"),
 					Response.text(200, "garbage"));
@@ -160,7 +160,7 @@ class LeakCanaryTest {
 			server.handler((request) -> Response.json(200, "{\"error\":[\"EAPI:Invalid key\"]}"));
 			verifyAll(kraken, alpaca, coinbase);
 		}
-		KrakenVerifier nowhere = new KrakenVerifier("http://127.0.0.1:9", FAST, Clock.systemUTC());
+		KrakenVerifier nowhere = new KrakenVerifier("http://127.0.0.1:9", SETTINGS, Clock.systemUTC());
 		this.outputs.add(nowhere.verify(new CredentialValues(this.krakenKey, this.krakenSecret)).toString());
 	}
 
@@ -209,7 +209,7 @@ class LeakCanaryTest {
 			this.outputs.add(String.valueOf(ex));
 		}
 		try {
-			new KrakenVerifier(this.krakenSecret, FAST, Clock.systemUTC());
+			new KrakenVerifier(this.krakenSecret, SETTINGS, Clock.systemUTC());
 		}
 		catch (RuntimeException ex) {
 			this.outputs.add(String.valueOf(ex));

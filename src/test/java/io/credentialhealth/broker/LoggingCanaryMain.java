@@ -32,7 +32,7 @@ public final class LoggingCanaryMain {
 			case "/v2/account" -> Response.json(200, "{\"status\":\"ACTIVE\",\"trading_blocked\":false}");
 			default -> Response.json(200, "{\"can_view\":true,\"can_trade\":true,\"can_transfer\":false}");
 		})) {
-			VerifierSettings settings = new VerifierSettings(Duration.ofSeconds(2), Duration.ofSeconds(3));
+			VerifierSettings settings = new VerifierSettings(Duration.ofSeconds(5), Duration.ofSeconds(10));
 			List<BrokerVerifier> verifiers = List.of(
 					new KrakenVerifier(server.baseUrl(), settings, Clock.systemUTC()),
 					new AlpacaVerifier(server.baseUrl(), server.baseUrl(), settings, Clock.systemUTC()),
