@@ -11,8 +11,16 @@
 	var lastSuccess = new Date();
 	var failingSince = null;
 
+	// What the server last rendered for each unit. Fresh renders are compared with these, not with the
+	// live page, so local touches (a "Copied" label, focus) never cause a swap on their own.
+	var rendered = {};
+	document.querySelectorAll('[data-unit]').forEach(function (unit) {
+		rendered[unit.id] = unit.cloneNode(true);
+	});
+
+	// UTC, as the server writes every other time on the page: one clock for everyone on the incident.
 	function clock(date) {
-		return date.toLocaleTimeString();
+		return date.toISOString().substring(0, 19).replace('T', ' ') + ' UTC';
 	}
 
 	function unitIds(root) {
@@ -32,11 +40,15 @@
 		else {
 			freshPage.querySelectorAll('[data-unit]').forEach(function (unit) {
 				var current = document.getElementById(unit.id);
-				if (current && !current.isEqualNode(unit)) {
+				if (current && !(rendered[unit.id] && rendered[unit.id].isEqualNode(unit))) {
 					current.replaceWith(document.importNode(unit, true));
 				}
 			});
 		}
+		rendered = {};
+		freshPage.querySelectorAll('[data-unit]').forEach(function (unit) {
+			rendered[unit.id] = unit;
+		});
 		document.title = fresh.title;
 		if (focused && document.activeElement && document.activeElement.id !== focused) {
 			var again = document.getElementById(focused);
@@ -51,7 +63,7 @@
 		failingSince = null;
 		document.body.classList.remove('stale');
 		document.getElementById('unreachable').textContent = '';
-		document.getElementById('updated').textContent = clock(lastSuccess) + ' (your time)';
+		document.getElementById('updated').textContent = clock(lastSuccess);
 	}
 
 	function unreachable(reason) {
