@@ -49,15 +49,16 @@ final class CredentialFiles {
 			case PAPER -> "true";
 			case KEY -> switch (account.broker()) {
 				case KRAKEN -> base64(42).substring(0, 56);
-				case ALPACA -> "AK" + alphanumeric(18);
+				// Paper accounts (paper flag "true") use PK keys; live accounts AK keys.
+				case ALPACA -> (account.variable(io.credentialhealth.registry.VariableRole.PAPER).isPresent() ? "PK" : "AK")
+						+ alphanumeric(18);
 				case COINBASE -> "organizations/" + UUID.randomUUID() + "/apiKeys/" + UUID.randomUUID();
 				case GENERIC -> alphanumeric(32);
 			};
 			case SECRET -> switch (account.broker()) {
 				case KRAKEN -> base64(64);
 				case ALPACA -> alphanumeric(40);
-				case COINBASE -> "-----BEGIN EC PRIVATE KEY-----\n" + base64(48) + "\n" + base64(48) + "\n" + base64(24)
-						+ "\n-----END EC PRIVATE KEY-----\n";
+				case COINBASE -> io.credentialhealth.support.TestCredentials.coinbasePrivateKeyPem();
 				case GENERIC -> alphanumeric(48);
 			};
 		};

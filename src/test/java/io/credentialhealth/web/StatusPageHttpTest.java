@@ -132,8 +132,7 @@ class StatusPageHttpTest {
 			.withUserConfiguration(WebConfiguration.class, StatusPageController.class)
 			.run((context) -> assertThat(context).hasNotFailed()
 				.doesNotHaveBean(StatusPage.class)
-				.doesNotHaveBean(StatusPageController.class)
-				.hasBean("securityHeadersFilter"));
+				.doesNotHaveBean(StatusPageController.class));
 	}
 
 	private static void assertSecurityHeaders(HttpResponse<?> response) {
