@@ -17,7 +17,7 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param webhookUrl where to POST; unset or blank turns notifications off. It usually embeds a
  * token, so it is never logged in full (environment variable
- * {@code CREDENTIALS_NOTIFY_WEBHOOKURL})
+ * {@code CREDENTIALS_NOTIFY_WEBHOOK_URL})
  * @param format payload shape: slack, discord or json
  * @param timeout connect timeout and time to wait for an answer, per attempt
  * @param maxAttempts attempts per notification before it counts as failed

@@ -40,7 +40,7 @@ class NotifyPropertiesFailureAnalyzer extends AbstractFailureAnalyzer<BindValida
 			description.append(error.getDefaultMessage());
 		}
 		return new FailureAnalysis(description.toString(),
-				"Fix or unset these properties (environment variables CREDENTIALS_NOTIFY_WEBHOOKURL, "
+				"Fix or unset these properties (environment variables CREDENTIALS_NOTIFY_WEBHOOK_URL, "
 						+ "CREDENTIALS_NOTIFY_FORMAT, ...). The webhook URL is not shown because it usually embeds a token.",
 				cause);
 	}

@@ -140,6 +140,8 @@ public class WebhookNotifier implements DisposableBean {
 		}
 		finally {
 			List<Runnable> pending = this.executor.shutdownNow();
+			// The delivery in flight sees the interrupt and counts itself as dropped.
+			this.executor.awaitTermination(1, TimeUnit.SECONDS);
 			if (!pending.isEmpty()) {
 				this.stats.recordDropped(pending.size());
 				logger.warn("Notifications: " + pending.size() + " notification(s) not sent before shutdown");
