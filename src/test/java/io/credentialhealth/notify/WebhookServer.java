@@ -31,7 +31,9 @@ final class WebhookServer implements AutoCloseable {
 
 	static final String PATH = "/services/T0CANARY/B0CANARY/" + TOKEN;
 
-	private final HttpServer server;
+	private volatile HttpServer server;
+
+	private final int port;
 
 	private final ExecutorService executor = Executors.newCachedThreadPool((task) -> {
 		Thread thread = new Thread(task, "webhook-server");
@@ -48,15 +50,31 @@ final class WebhookServer implements AutoCloseable {
 	private volatile String retryAfter;
 
 	WebhookServer() throws IOException {
-		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-		this.server.createContext("/", this::handle);
-		this.server.setExecutor(this.executor);
-		this.server.start();
+		this.server = listen(0);
+		this.port = this.server.getAddress().getPort();
+	}
+
+	private HttpServer listen(int port) throws IOException {
+		HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+		server.createContext("/", this::handle);
+		server.setExecutor(this.executor);
+		server.start();
+		return server;
 	}
 
 	/** The full URL, token included. */
 	String url() {
-		return "http://127.0.0.1:" + this.server.getAddress().getPort() + PATH;
+		return "http://127.0.0.1:" + this.port + PATH;
+	}
+
+	/** Stops listening: connections are refused until {@link #resume()}. */
+	void refuse() {
+		this.server.stop(0);
+	}
+
+	/** Listens again on the same port. */
+	void resume() throws IOException {
+		this.server = listen(this.port);
 	}
 
 	/** A URL on a port where nothing listens: connections are refused. */
