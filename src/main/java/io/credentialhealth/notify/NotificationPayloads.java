@@ -100,9 +100,9 @@ public class NotificationPayloads {
 		}
 		String context = "credential-health · " + slackEscape(this.platform.platform().displayName()) + " · noticed "
 				+ iso(t.at());
-		List<Object> blocks = List.of(Map.of("type", "section", "text", mrkdwn(cut(headline, SLACK_SECTION))),
-				Map.of("type", "section", "fields", fields),
-				Map.of("type", "context", "elements", List.of(mrkdwn(context))));
+		List<Object> blocks = List.of(ordered("type", "section", "text", mrkdwn(cut(headline, SLACK_SECTION))),
+				ordered("type", "section", "fields", fields),
+				ordered("type", "context", "elements", List.of(mrkdwn(context))));
 		Map<String, Object> payload = new LinkedHashMap<>();
 		payload.put("text", cut(slackEscape(text(t)), SLACK_SECTION));
 		payload.put("blocks", blocks);
@@ -180,7 +180,16 @@ public class NotificationPayloads {
 	}
 
 	private static Map<String, Object> mrkdwn(String text) {
-		return Map.of("type", "mrkdwn", "text", text);
+		return ordered("type", "mrkdwn", "text", text);
+	}
+
+	/** A map that keeps its keys in the order given, so payloads read well. */
+	private static Map<String, Object> ordered(Object... keysAndValues) {
+		Map<String, Object> map = new LinkedHashMap<>();
+		for (int i = 0; i < keysAndValues.length; i += 2) {
+			map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+		}
+		return map;
 	}
 
 	/** Slack's three control characters; anything else in mrkdwn is harmless text. */
