@@ -26,6 +26,11 @@ public class NotificationPayloads {
 
 	static final int DISCORD_FIELD_VALUE = 1024;
 
+	static final int DISCORD_EMBED_TOTAL = 6000;
+
+	/** Our fields are names and ids: shorter than Discord allows, so the embed total always fits. */
+	static final int DISCORD_OUR_FIELD_VALUE = 256;
+
 	/** Slack: section text at most 3000 characters, a field at most 2000, at most 10 fields. */
 	static final int SLACK_SECTION = 3000;
 
@@ -110,21 +115,23 @@ public class NotificationPayloads {
 	}
 
 	Map<String, Object> discord(CredentialTransition t) {
+		String footer = "credential-health";
+		String title = cut("CREDENTIAL " + t.transition().name() + ": " + subject(t), DISCORD_TITLE);
+		int used = title.length() + footer.length();
 		List<Map<String, Object>> fields = new ArrayList<>();
-		fields(t).forEach((name, value) -> {
-			Map<String, Object> field = new LinkedHashMap<>();
-			field.put("name", name);
-			field.put("value", cut(value, DISCORD_FIELD_VALUE));
-			field.put("inline", true);
-			fields.add(field);
-		});
+		for (Map.Entry<String, String> entry : fields(t).entrySet()) {
+			String value = cut(entry.getValue(), Math.min(DISCORD_FIELD_VALUE, DISCORD_OUR_FIELD_VALUE));
+			used += entry.getKey().length() + value.length();
+			fields.add(ordered("name", entry.getKey(), "value", value, "inline", true));
+		}
 		Map<String, Object> embed = new LinkedHashMap<>();
-		embed.put("title", cut("CREDENTIAL " + t.transition().name() + ": " + subject(t), DISCORD_TITLE));
-		embed.put("description", cut("(" + t.account() + ", " + t.owner() + ") " + what(t), DISCORD_DESCRIPTION));
+		embed.put("title", title);
+		embed.put("description", cut("(" + t.account() + ", " + t.owner() + ") " + what(t),
+				Math.min(DISCORD_DESCRIPTION, DISCORD_EMBED_TOTAL - used)));
 		embed.put("color", color(t));
 		embed.put("fields", fields);
 		embed.put("timestamp", iso(t.at()));
-		embed.put("footer", Map.of("text", "credential-health"));
+		embed.put("footer", Map.of("text", footer));
 		Map<String, Object> payload = new LinkedHashMap<>();
 		payload.put("content", cut(text(t), DISCORD_CONTENT));
 		// An owner name must never ping @everyone.

@@ -114,7 +114,7 @@ class NotificationPayloadsTests {
 	@Test
 	void discordStaysWithinItsLimits() {
 		String longOwner = "O".repeat(5000);
-		CredentialTransition t = new CredentialTransition(Transition.REJECTED, "kraken-user-x", longOwner, "kraken",
+		CredentialTransition t = new CredentialTransition(Transition.REJECTED, "a".repeat(3000), longOwner, "kraken",
 				"V".repeat(400), Transitions.NOW, Transitions.LAST_SEEN, "7f3c2a1", "D".repeat(5000), "9b1d0e4");
 		JsonNode payload = render(NotificationFormat.DISCORD, t);
 		assertThat(payload.get("content").asString()).hasSizeLessThanOrEqualTo(2000);
