@@ -59,16 +59,17 @@ public class NotificationStats implements MeterBinder {
 
 	@Override
 	public void bindTo(MeterRegistry registry) {
-		counter(registry, "sent", this.sent, "Notifications the webhook accepted");
-		counter(registry, "failed", this.failed, "Notifications given up after the last attempt or refused");
-		counter(registry, "dropped", this.dropped, "Notifications dropped because the queue was full or at shutdown");
+		counter(registry, "sent", this.sent);
+		counter(registry, "failed", this.failed);
+		counter(registry, "dropped", this.dropped);
 	}
 
-	private void counter(MeterRegistry registry, String result, AtomicLong count, String description) {
+	private void counter(MeterRegistry registry, String result, AtomicLong count) {
 		// This bean holds the counts strongly; FunctionCounter only keeps a weak reference.
 		FunctionCounter.builder(METER, count, AtomicLong::doubleValue)
 			.tag("result", result)
-			.description(description)
+			.description("Webhook notifications by result: sent (accepted), failed (given up or refused), "
+					+ "dropped (queue full or shutdown)")
 			.register(registry);
 	}
 

@@ -144,7 +144,7 @@ public class WebhookNotifier implements DisposableBean {
 			this.executor.awaitTermination(1, TimeUnit.SECONDS);
 			if (!pending.isEmpty()) {
 				this.stats.recordDropped(pending.size());
-				logger.warn("Notifications: " + pending.size() + " notification(s) not sent before shutdown");
+				logger.warn("Notifications: " + pending.size() + " queued notification(s) not sent before shutdown");
 			}
 		}
 	}
