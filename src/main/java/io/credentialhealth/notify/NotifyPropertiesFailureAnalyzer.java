@@ -46,7 +46,7 @@ class NotifyPropertiesFailureAnalyzer extends AbstractFailureAnalyzer<BindValida
 	}
 
 	private static String kebab(String field) {
-		return field.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase();
+		return field.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
 	}
 
 }

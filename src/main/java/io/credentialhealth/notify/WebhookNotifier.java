@@ -57,7 +57,7 @@ public class WebhookNotifier implements DisposableBean {
 					thread.setDaemon(true);
 					return thread;
 				});
-		logger.info("Notifications on: " + payloads.format().name().toLowerCase() + " webhook " + this.address
+		logger.info("Notifications on: " + payloads.format().name().toLowerCase(java.util.Locale.ROOT) + " webhook " + this.address
 				+ " (timeout " + properties.timeout().toMillis() + "ms, " + properties.maxAttempts()
 				+ " attempts, back-off from " + properties.initialBackoff().toMillis() + "ms)");
 	}
