@@ -1,5 +1,7 @@
 package io.credentialhealth.notify;
 
+import java.util.Locale;
+
 import org.springframework.boot.context.properties.bind.validation.BindValidationException;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -46,7 +48,7 @@ class NotifyPropertiesFailureAnalyzer extends AbstractFailureAnalyzer<BindValida
 	}
 
 	private static String kebab(String field) {
-		return field.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+		return field.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
 	}
 
 }

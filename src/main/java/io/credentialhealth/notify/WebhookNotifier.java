@@ -2,6 +2,7 @@ package io.credentialhealth.notify;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -57,7 +58,7 @@ public class WebhookNotifier implements DisposableBean {
 					thread.setDaemon(true);
 					return thread;
 				});
-		logger.info("Notifications on: " + payloads.format().name().toLowerCase(java.util.Locale.ROOT) + " webhook " + this.address
+		logger.info("Notifications on: " + payloads.format().name().toLowerCase(Locale.ROOT) + " webhook " + this.address
 				+ " (timeout " + properties.timeout().toMillis() + "ms, " + properties.maxAttempts()
 				+ " attempts, back-off from " + properties.initialBackoff().toMillis() + "ms)");
 	}
