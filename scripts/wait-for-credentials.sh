@@ -13,6 +13,8 @@
 #   CREDENTIAL_ACCOUNTS        comma-separated account ids, used when no argument is given
 #   CREDENTIAL_WAIT_SECONDS    how long to wait for an answer, default 120
 #   CREDENTIAL_WAIT_INTERVAL   seconds between attempts, default 2
+#   CREDENTIAL_HEALTH_TOKEN    the service's CREDENTIALS_ACCESS_TOKEN, if it has one: without it the
+#                              verdict still holds, but the reasons (health details) are hidden
 # Exit status:
 #   0  every account is UP or WARNING (or readiness is UP)
 #   1  an account is DOWN (not configured, invalid, rejected...), or still not checked at the end
@@ -89,6 +91,14 @@ work=$(mktemp -d) || fail 2 "cannot create a temporary directory"
 trap 'rm -rf -- "$work"' EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
+(
+	umask 077
+	if [ -n "${CREDENTIAL_HEALTH_TOKEN:-}" ]; then
+		printf 'Authorization: Bearer %s\n' "$CREDENTIAL_HEALTH_TOKEN" >"$work/headers"
+	else
+		: >"$work/headers"
+	fi
+) || fail 2 "cannot write to $work"
 
 # Flattens a JSON document into lines "path<TAB>value", one per scalar, e.g.
 #   status	DOWN
@@ -172,8 +182,9 @@ check() { # url account ("" = readiness group)
 	[ "$max_time" -gt 5 ] && max_time=5
 	[ "$max_time" -lt 1 ] && max_time=1
 	rm -f -- "$work/body" "$work/flat"
+	# The token goes through a header file so it never shows in the process list.
 	if code=$(curl -sS --connect-timeout 3 --max-time "$max_time" -H 'Accept: application/json' \
-		-o "$work/body" -w '%{http_code}' -- "$1" 2>"$work/err"); then
+		-H "@$work/headers" -o "$work/body" -w '%{http_code}' -- "$1" 2>"$work/err"); then
 		:
 	else
 		outcome=unreachable
