@@ -29,7 +29,6 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
 import org.springframework.context.event.EventListener;
-import org.springframework.core.Ordered;
 
 /**
  * Publishes the current {@link Snapshot} and the {@link CredentialTransition} events as meters. Gauges read the
@@ -44,11 +43,11 @@ import org.springframework.core.Ordered;
  * <li>{@code credentials_transitions_total{account,transition}}
  * <li>{@code credentials_check_last_run_timestamp_seconds}, {@code credentials_check_interval_seconds},
  * {@code credentials_check_duration_seconds} (summary) and its {@code _max}
- * <li>{@code credentials_notifications_total{result}} (owned by the notifier; zeros here when it is absent)
+ * <li>{@code credentials_notifications_total{result}} (owned by the notifier; zeros from the first check when it is absent)
  * <li>{@code credentials_deployment_info{deployment,commit,instance_id,platform}} = 1
  * </ul>
  */
-public class CredentialMetrics implements MeterBinder, Ordered {
+public class CredentialMetrics implements MeterBinder {
 
 	static final String ACCOUNT_STATE = "credentials.account.state";
 
@@ -97,15 +96,6 @@ public class CredentialMetrics implements MeterBinder, Ordered {
 		this.checkInterval = checkInterval;
 	}
 
-	/**
-	 * Last among binders: the notifier's own {@code credentials.notifications} meters, if any, are registered by
-	 * then, and the fallback zeros are only added for results nobody registered.
-	 */
-	@Override
-	public int getOrder() {
-		return Ordered.LOWEST_PRECEDENCE;
-	}
-
 	@Override
 	public void bindTo(MeterRegistry meters) {
 		Bound target = new Bound(meters);
@@ -119,6 +109,7 @@ public class CredentialMetrics implements MeterBinder, Ordered {
 		List<Account> accounts = accounts(event.current());
 		for (Bound target : this.bound) {
 			target.refreshAccounts(accounts);
+			target.fillInNotifications();
 			target.duration.record(event.current().duration());
 		}
 	}
@@ -237,19 +228,25 @@ public class CredentialMetrics implements MeterBinder, Ordered {
 				.tag("instance_id", platform.instanceId())
 				.tag("platform", platform.platform().id())
 				.register(this.meters);
+			for (Account account : metrics.registry.accounts()) {
+				for (Transition transition : Transition.values()) {
+					transitionCounter(account.id(), transition);
+				}
+			}
+		}
+
+		/**
+		 * Zeros for the notification results nobody registered. The notifier registers its own meters (of another
+		 * type, which Micrometer refuses to mix under one name) from its MeterBinder; binders run in no order we
+		 * control, so this waits for the first check, which runs after every binder was bound.
+		 */
+		void fillInNotifications() {
 			for (String result : NOTIFICATION_RESULTS) {
-				// The notifier registers these itself (as FunctionCounters); a second registration of another
-				// meter type would fail, so only fill in what is missing.
 				if (this.meters.find(NOTIFICATIONS).tag("result", result).meter() == null) {
 					Counter.builder(NOTIFICATIONS)
 						.description("Notifications about credential transitions, by result")
 						.tag("result", result)
 						.register(this.meters);
-				}
-			}
-			for (Account account : metrics.registry.accounts()) {
-				for (Transition transition : Transition.values()) {
-					transitionCounter(account.id(), transition);
 				}
 			}
 		}

@@ -29,7 +29,6 @@ import io.credentialhealth.state.InMemoryStateStore;
 import io.credentialhealth.support.Canary;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -290,15 +289,39 @@ class CredentialMetricsTest {
 			.tag("result", "sent")
 			.description("Notifications the webhook accepted")
 			.register(this.meters);
-
 		this.metrics.bindTo(this.meters);
+		this.checker.check();
 
-		java.util.Collection<Meter> notifications = this.meters.find(CredentialMetrics.NOTIFICATIONS).meters();
-		assertThat(notifications).extracting((meter) -> meter.getId().getTag("result"))
+		assertThat(this.meters.find(CredentialMetrics.NOTIFICATIONS).meters())
+			.extracting((meter) -> meter.getId().getTag("result"))
 			.containsExactlyInAnyOrder("sent", "failed", "dropped");
 		assertThat(this.meters.find(CredentialMetrics.NOTIFICATIONS).tag("result", "sent").functionCounter().count())
 			.isEqualTo(3.0);
 		assertThat(this.meters.find(CredentialMetrics.NOTIFICATIONS).tag("result", "failed").counter().count()).isZero();
+	}
+
+	/** The notifier's binder may run after ours: binding leaves the name free, the first check fills it in. */
+	@Test
+	void theNotifierMayBindAfterUs() {
+		this.metrics.bindTo(this.meters);
+		for (String result : CredentialMetrics.NOTIFICATION_RESULTS) {
+			FunctionCounter.builder(CredentialMetrics.NOTIFICATIONS, new AtomicLong(1), AtomicLong::doubleValue)
+				.tag("result", result)
+				.register(this.meters);
+		}
+		this.checker.check();
+
+		assertThat(this.meters.find(CredentialMetrics.NOTIFICATIONS).functionCounters()).hasSize(3);
+		assertThat(this.meters.find(CredentialMetrics.NOTIFICATIONS).counters()).isEmpty();
+	}
+
+	@Test
+	void withoutANotifierTheResultsExistAtZeroFromTheFirstCheck() {
+		this.metrics.bindTo(this.meters);
+		this.checker.check();
+
+		assertThat(this.meters.find(CredentialMetrics.NOTIFICATIONS).counters()).hasSize(3)
+			.allSatisfy((counter) -> assertThat(counter.count()).isZero());
 	}
 
 	@Test
