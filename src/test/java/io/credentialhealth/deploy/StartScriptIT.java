@@ -93,6 +93,75 @@ class StartScriptIT {
 		}
 	}
 
+	/**
+	 * The gate as the platforms see it: started exactly as the Dockerfile starts it, readiness is
+	 * 200 with every credential and 503 without one, well within Railway's 300 s window; the bot's
+	 * gate script agrees, and says so in one line.
+	 */
+	@Test
+	void readinessAndTheBotGateFollowTheCredentials() throws Exception {
+		Map<String, String> planted = io.credentialhealth.support.TestCredentials.all();
+		int port = freePort();
+		Map<String, String> env = cleanEnvironment();
+		env.put("APP_DIR", appDir.toString());
+		env.put("PORT", Integer.toString(port));
+		env.putAll(planted);
+		Map<String, String> gate = Map.of("CREDENTIAL_HEALTH_URL", "http://127.0.0.1:" + port, "CREDENTIAL_WAIT_SECONDS",
+				"90", "CREDENTIAL_WAIT_INTERVAL", "1");
+		StringBuilder outputs = new StringBuilder();
+		Started app = start(env, work);
+		try {
+			long started = System.nanoTime();
+			Command.Result ready = Command.of("sh", "scripts/wait-for-credentials.sh", "kraken-user-tania,coinbase-master")
+				.withEnvironment(gate)
+				.run();
+			long readyMillis = millisSince(started);
+			System.out.printf("start.sh with all credentials: gate passed after %d ms (Railway's window: 300 s)%n",
+					readyMillis);
+			assertThat(ready.exitCode()).as(ready.output()).isZero();
+			assertThat(readyMillis).isLessThan(120_000);
+			assertThat(get(port, DeployFiles.READINESS_PATH).statusCode()).isEqualTo(200);
+			outputs.append(ready.output());
+		}
+		finally {
+			stop(app);
+		}
+		env.remove("KRAKEN_USER_TANIA_API_KEY");
+		env.put("KRAKEN_USER_TANIA_API_KEY", null);
+		app = start(env, work);
+		try {
+			Command.Result blocked = Command.of("sh", "scripts/wait-for-credentials.sh", "kraken-user-tania")
+				.withEnvironment(gate)
+				.run();
+			assertThat(blocked.exitCode()).as(blocked.output()).isEqualTo(1);
+			assertThat(blocked.stderr().strip().lines()).last()
+				.asString()
+				.contains("account kraken-user-tania is DOWN")
+				.contains("KRAKEN_USER_TANIA_API_KEY");
+			assertThat(get(port, DeployFiles.READINESS_PATH).statusCode()).isEqualTo(503);
+			Command.Result unaffected = Command.of("sh", "scripts/wait-for-credentials.sh", "kraken-master")
+				.withEnvironment(gate)
+				.run();
+			assertThat(unaffected.exitCode()).as(unaffected.output()).isZero();
+			outputs.append(blocked.output()).append(unaffected.output());
+		}
+		finally {
+			stop(app);
+		}
+		Command.Result unreachable = Command.of("sh", "scripts/wait-for-credentials.sh", "kraken-master")
+			.withEnvironment(Map.of("CREDENTIAL_HEALTH_URL", "http://127.0.0.1:" + port, "CREDENTIAL_WAIT_SECONDS", "3",
+					"CREDENTIAL_WAIT_INTERVAL", "1"))
+			.run();
+		assertThat(unreachable.exitCode()).as(unreachable.output()).isEqualTo(3);
+		assertThat(unreachable.stderr()).contains("unreachable");
+		outputs.append(Files.readString(app.log(), StandardCharsets.UTF_8));
+		io.credentialhealth.support.Canary.assertNoLeak(outputs.toString(), planted.entrySet()
+			.stream()
+			.filter((entry) -> entry.getKey().endsWith("_SECRET"))
+			.map(Map.Entry::getValue)
+			.toList());
+	}
+
 	@Test
 	void badInputGetsAClearAnswer() throws Exception {
 		Map<String, String> env = cleanEnvironment();
