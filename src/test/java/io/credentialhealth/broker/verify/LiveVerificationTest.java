@@ -51,7 +51,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { "credentials.state-file=target/test-state/${random.uuid}.json", "credentials.check-interval=1h",
 				"credentials.verify.enabled=true", "credentials.verify.interval=1s", "credentials.verify.jitter=0s",
 				"credentials.verify.max-backoff=4s", "credentials.verify.connect-timeout=1s",
-				"credentials.verify.read-timeout=4s", "credentials.verify.accounts.alpaca-user-tania.enabled=false",
+				"credentials.verify.read-timeout=5s", "credentials.verify.accounts.alpaca-user-tania.enabled=false",
 				"logging.level.io.credentialhealth=DEBUG" })
 @Import(LiveVerificationTest.Environment.class)
 @ExtendWith(OutputCaptureExtension.class)
@@ -117,7 +117,9 @@ class LiveVerificationTest {
 		assertThat(readiness.json().get("status").asString()).isEqualTo("DOWN");
 		await(() -> output.getAll().contains("CREDENTIAL REJECTED: KRAKEN_MASTER_API_KEY (kraken-master, Master) "
 				+ "was refused by the broker: Kraken refused the key: EAPI:Invalid key."));
-		assertThat(output.getAll().split("CREDENTIAL REJECTED: KRAKEN_MASTER_API_KEY", -1)).as("logged once").hasSize(2);
+		// Distinct lines: nested output captures may hold the same line twice; a second log line has its own time.
+		assertThat(output.getAll().lines().filter((line) -> line.contains("CREDENTIAL REJECTED: KRAKEN_MASTER_API_KEY"))
+			.distinct()).as("logged once").hasSize(1);
 		JsonNode inventory = account(get("/actuator/credentials").json(), "kraken-master");
 		assertThat(inventory.get("state").asString()).isEqualTo("REJECTED");
 		assertThat(inventory.get("verification").get("result").asString()).isEqualTo("REJECTED");
@@ -163,7 +165,7 @@ class LiveVerificationTest {
 		post("/actuator/credentials");
 		long measuredWithin = System.nanoTime() - hangStarted;
 		assertThat(Duration.ofNanos(measuredWithin)).as("measured while the call was still hanging")
-			.isLessThan(Duration.ofMillis(3500));
+			.isLessThan(Duration.ofMillis(4500));
 		assertThat(Duration.ofNanos(slowest)).as("slowest readiness answer while a broker hangs")
 			.isLessThan(Duration.ofSeconds(1));
 		assertThat(STUBS.krakenCalls(DAIVON_KEY)).as("one call in flight per account").hasSize(before + 1);
@@ -173,7 +175,7 @@ class LiveVerificationTest {
 		assertThat(health.get("status").asString()).isEqualTo("UP");
 		assertThat(health.get("details").get("state").asString()).isEqualTo("CONFIGURED");
 		assertThat(health.get("details").get("verification").get("reason").asString())
-			.isEqualTo("Kraken could not be reached: no answer within 4 s.");
+			.isEqualTo("Kraken could not be reached: no answer within 5 s.");
 		assertThat(texts(health.get("details").get("problems"))).isEmpty();
 		assertThat(counter("kraken-user-daivon", "unreachable")).isGreaterThanOrEqualTo(1);
 		assertThat(counter("kraken-user-daivon", "rejected")).isZero();
