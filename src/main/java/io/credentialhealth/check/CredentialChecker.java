@@ -122,7 +122,7 @@ public class CredentialChecker {
 			this.memory = updated;
 		}
 		Snapshot snapshot = new Snapshot(++this.sequence, now, Duration.ofNanos(System.nanoTime() - started), statuses,
-				this.platform, reading.problems(), this.fixHints.warnings(), this.store.status());
+				this.platform, reading.problems(), globalWarnings(reading), this.store.status());
 		Snapshot previous = this.current.publish(snapshot);
 		transitions.forEach(this.events::publishEvent);
 		this.events.publishEvent(new CheckCompleted(previous, snapshot));
@@ -139,6 +139,19 @@ public class CredentialChecker {
 					status.account().broker().id(), key.name(), status.checkedAt(), key.lastSeenValid(),
 					key.lastDeployment(), String.join("; ", status.problems()), this.platform.deploymentLabel()));
 		}
+	}
+
+	private List<String> globalWarnings(CredentialSources.Reading reading) {
+		List<String> warnings = new ArrayList<>(this.fixHints.warnings());
+		for (CredentialInspector inspector : this.inspectors) {
+			try {
+				warnings.addAll(inspector.inspectReading(reading));
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Inspector " + inspector.getClass().getName() + " failed (" + ex.getClass().getName() + ")");
+			}
+		}
+		return warnings;
 	}
 
 	private AccountStatus failed(Account account, Instant now, RuntimeException ex) {
@@ -216,21 +229,26 @@ public class CredentialChecker {
 				.map(Finding::message)
 				.toList();
 			AccountState state = state(variables, findings);
-			String rejection = (state == AccountState.CONFIGURED) ? CredentialChecker.this.verdicts.rejection(this.account.id())
-					: null;
+			Map<VariableRole, SourcedValue> current = Map.copyOf(values);
+			String rejection = (state == AccountState.CONFIGURED)
+					? CredentialChecker.this.verdicts.rejection(this.account, current) : null;
 			if (rejection != null) {
 				state = AccountState.REJECTED;
 				problems.add(rejection);
 			}
+			VerificationStatus verification = null;
 			if (!this.account.enabled()) {
 				state = AccountState.DISABLED;
 				problems.clear();
 				toFix.clear();
 			}
+			else {
+				verification = CredentialChecker.this.verdicts.verification(this.account, current);
+			}
 			SourcedValue key = values.get(VariableRole.KEY);
 			return new AccountStatus(this.account, state, variables, problems, warnings,
 					CredentialChecker.this.fixHints.forVariables(toFix), keyPreview((key != null) ? key.value() : null),
-					this.now, latest(variables), earliestLoss(variables), lastSeenValid(variables));
+					this.now, latest(variables), earliestLoss(variables), lastSeenValid(variables), verification);
 		}
 
 		private VariableStatus checkVariable(Variable variable, SourcedValue value, List<Finding> findings) {

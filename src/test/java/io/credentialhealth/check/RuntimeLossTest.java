@@ -18,7 +18,10 @@ import io.credentialhealth.source.EnvironmentVariables;
 import io.credentialhealth.support.Canary;
 import io.credentialhealth.support.TestCredentials;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -44,6 +47,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ExtendWith(OutputCaptureExtension.class)
 @Import(RuntimeLossTest.NoProcessEnvironment.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RuntimeLossTest {
 
 	private static final Path secrets = createSecretsDir();
@@ -78,6 +82,7 @@ class RuntimeLossTest {
 	}
 
 	@Test
+	@Order(1)
 	void lostThenRestoredThroughTheSecretFilesDirectory(CapturedOutput output) throws Exception {
 		assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(200);
 		Files.delete(secrets.resolve("KRAKEN_USER_TANIA_API_KEY"));
@@ -109,6 +114,30 @@ class RuntimeLossTest {
 	}
 
 	@Test
+	@Order(3)
+	void aVanishedSecretFilesDirectoryIsReportedWhileHealthKeepsServing() throws Exception {
+		Path aside = secrets.resolveSibling("secrets-aside");
+		Files.move(secrets, aside);
+		try {
+			assertThat(post("/actuator/credentials").statusCode()).isEqualTo(200);
+			long started = System.nanoTime();
+			HttpResponse<String> health = get("/actuator/health");
+			assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isLessThan(java.time.Duration.ofSeconds(2));
+			assertThat(health.statusCode()).isEqualTo(503);
+			JsonNode sources = json.readTree(health.body()).get("components").get("credentialSources");
+			assertThat(sources.get("status").asString()).isEqualTo("WARNING");
+			assertThat(sources.get("details").get("problems").get(0).asString()).contains("does not exist");
+			assertThat(get("/actuator/health/liveness").statusCode()).isEqualTo(200);
+		}
+		finally {
+			Files.move(aside, secrets);
+		}
+		post("/actuator/credentials");
+		assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	@Order(2)
 	void healthReadsRaceWithChecksWithoutErrorsOrTornSnapshots() throws Exception {
 		ExecutorService pool = Executors.newFixedThreadPool(4);
 		AtomicBoolean running = new AtomicBoolean(true);

@@ -120,7 +120,7 @@ class MetricFamiliesLintIT {
 		gauge(registry, "credentials.account.last.change.timestamp", described ? "Last state change" : null, 1.7e9);
 		gauge(registry, "credentials.account.key.first.seen.timestamp", described ? "First sight of the key" : null,
 				1.6e9);
-		for (String transition : List.of("lost", "restored", "rotated", "invalid")) {
+		for (String transition : List.of("lost", "restored", "rotated", "invalid", "rejected")) {
 			Counter.builder("credentials.transitions")
 				.description(described ? "Credential state transitions" : null)
 				.tags("account", "kraken-master", "transition", transition)
@@ -142,9 +142,9 @@ class MetricFamiliesLintIT {
 			.description(described ? "Notifications by result" : null)
 			.tag("result", "sent")
 			.register(registry);
-		Gauge.builder("credentials.build.info", () -> 1)
+		Gauge.builder("credentials.deployment.info", () -> 1)
 			.description(described ? "Deployment and commit of this instance" : null)
-			.tags("deployment", "d-1", "commit", "0123abc")
+			.tags("deployment", "d-1", "commit", "0123abc", "instance_id", "r-1", "platform", "railway")
 			.register(registry);
 		return registry;
 	}
