@@ -14,22 +14,27 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class Fingerprints {
 
-	private final SecretKeySpec key;
+	private final Mac mac;
 
 	public Fingerprints(String salt) {
-		this.key = new SecretKeySpec(Base64.getDecoder().decode(salt), "HmacSHA256");
-	}
-
-	public String of(String value) {
 		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(this.key);
-			byte[] digest = mac.doFinal(value.getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(digest, 0, 8);
+			// One Mac per instance: looking up the provider and initialising the key for every value cost
+			// about as much as the hash itself (a check fingerprints every variable; docs/benchmarks.md).
+			this.mac = Mac.getInstance("HmacSHA256");
+			this.mac.init(new SecretKeySpec(Base64.getDecoder().decode(salt), "HmacSHA256"));
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("HmacSHA256 unavailable", ex);
 		}
+	}
+
+	public String of(String value) {
+		byte[] digest;
+		synchronized (this.mac) {
+			// doFinal resets the Mac for the next value.
+			digest = this.mac.doFinal(value.getBytes(StandardCharsets.UTF_8));
+		}
+		return HexFormat.of().formatHex(digest, 0, 8);
 	}
 
 }
