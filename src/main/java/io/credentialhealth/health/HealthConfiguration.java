@@ -16,6 +16,12 @@ class HealthConfiguration {
 		return new CredentialsHealthContributor(registry, snapshot);
 	}
 
+	/** "credentialsSummary": the composite's verdict in one indicator, for readiness of large registries. */
+	@Bean
+	CredentialsSummaryHealthIndicator credentialsSummaryHealthIndicator(CurrentSnapshot snapshot) {
+		return new CredentialsSummaryHealthIndicator(snapshot);
+	}
+
 	@Bean
 	CredentialSourcesHealthIndicator credentialSourcesHealthIndicator(CurrentSnapshot snapshot) {
 		return new CredentialSourcesHealthIndicator(snapshot);

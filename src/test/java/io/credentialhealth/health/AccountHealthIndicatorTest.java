@@ -72,6 +72,11 @@ class AccountHealthIndicatorTest {
 	}
 
 	void check(Map<String, String> env) {
+		checker(registryProperties(), env, this.current).check();
+	}
+
+	/** kraken-master and alpaca-master (required) and kraken-user-tania (optional). */
+	static Map<String, String> registryProperties() {
 		Map<String, String> properties = new LinkedHashMap<>();
 		properties.put("credentials.accounts.kraken-master.broker", "kraken");
 		properties.put("credentials.accounts.kraken-master.role", "master");
@@ -81,15 +86,20 @@ class AccountHealthIndicatorTest {
 		properties.put("credentials.accounts.kraken-user-tania.role", "user");
 		properties.put("credentials.accounts.kraken-user-tania.user", "tania");
 		properties.put("credentials.accounts.kraken-user-tania.required", "false");
-		CredentialRegistry registry = CredentialRegistry
-			.of(new Binder(new MapConfigurationPropertySource(properties)).bind("credentials", RegistryProperties.class)
-				.get());
-		new CredentialChecker(registry, new CredentialSources(List.of(new EnvironmentSource(() -> env))),
-				new InMemoryStateStore(), List.of(), (account) -> null,
-				new FixHints(PLATFORM, new PlatformProperties(null, null, null, null), false), PLATFORM, this.current,
+		return properties;
+	}
+
+	static CredentialChecker checker(Map<String, String> registryProperties, Map<String, String> env,
+			CurrentSnapshot current) {
+		CredentialRegistry registry = CredentialRegistry.of(new Binder(new MapConfigurationPropertySource(registryProperties))
+			.bind("credentials", RegistryProperties.class)
+			.get());
+		return new CredentialChecker(registry,
+				new CredentialSources(List.of(new EnvironmentSource(() -> Map.copyOf(env)))), new InMemoryStateStore(),
+				List.of(), (account) -> null,
+				new FixHints(PLATFORM, new PlatformProperties(null, null, null, null), false), PLATFORM, current,
 				(event) -> {
-				}, Clock.fixed(Instant.parse("2026-01-16T20:45:00Z"), ZoneOffset.UTC))
-			.check();
+				}, Clock.fixed(Instant.parse("2026-01-16T20:45:00Z"), ZoneOffset.UTC));
 	}
 
 }

@@ -1,0 +1,90 @@
+package io.credentialhealth.health;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.credentialhealth.check.AccountStatus;
+import io.credentialhealth.check.CurrentSnapshot;
+import io.credentialhealth.check.Snapshot;
+
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
+
+/**
+ * {@code credentialsSummary}: the verdict of the {@code credentials} composite as one indicator,
+ * for readiness with thousands of accounts. The composite costs Boot a descriptor per account on
+ * every probe (10,000 accounts: tens of milliseconds); this is computed once per snapshot. Same
+ * status as the composite: DOWN when a required account is unhealthy, WARNING when only optional
+ * ones are. Details count them and name the first few.
+ * <p>
+ * Not in any group by default; large registries set
+ * {@code management.endpoint.health.group.readiness.include=readinessState,credentialsSummary}.
+ */
+public class CredentialsSummaryHealthIndicator implements HealthIndicator {
+
+	/** Accounts named per status in the details; the rest are counted. */
+	static final int LISTED = 10;
+
+	private final CurrentSnapshot snapshot;
+
+	private volatile Summary last;
+
+	public CredentialsSummaryHealthIndicator(CurrentSnapshot snapshot) {
+		this.snapshot = snapshot;
+	}
+
+	@Override
+	public Health health() {
+		if (!this.snapshot.isAvailable()) {
+			return Health.unknown().withDetail("state", "NOT_CHECKED").build();
+		}
+		Snapshot current = this.snapshot.get();
+		Summary summary = this.last;
+		if (summary == null || summary.snapshot() != current) {
+			summary = new Summary(current, summarize(current));
+			this.last = summary;
+		}
+		return summary.health();
+	}
+
+	static Health summarize(Snapshot snapshot) {
+		List<String> down = new ArrayList<>();
+		List<String> warning = new ArrayList<>();
+		int downCount = 0;
+		int warningCount = 0;
+		for (AccountStatus account : snapshot.accounts()) {
+			Status status = AccountHealthIndicator.status(account);
+			if (Status.DOWN.equals(status)) {
+				downCount++;
+				addListed(down, account.id());
+			}
+			else if (AccountHealthIndicator.WARNING.equals(status)) {
+				warningCount++;
+				addListed(warning, account.id());
+			}
+		}
+		Status status = (downCount > 0) ? Status.DOWN : (warningCount > 0) ? AccountHealthIndicator.WARNING : Status.UP;
+		Health.Builder builder = Health.status(status)
+			.withDetail("accounts", snapshot.accounts().size())
+			.withDetail("down", downCount)
+			.withDetail("warning", warningCount);
+		if (!down.isEmpty()) {
+			builder.withDetail("downAccounts", down);
+		}
+		if (!warning.isEmpty()) {
+			builder.withDetail("warningAccounts", warning);
+		}
+		return builder.withDetail("checkedAt", snapshot.checkedAt().toString()).build();
+	}
+
+	private static void addListed(List<String> listed, String id) {
+		if (listed.size() < LISTED) {
+			listed.add(id);
+		}
+	}
+
+	private record Summary(Snapshot snapshot, Health health) {
+	}
+
+}
