@@ -2,38 +2,49 @@
 # Benchmarks credential-health against a bare Spring Boot actuator application (bench/bare) in the
 # same run, alternating the two so both see the same machine noise:
 #   1. start-up (launch to the first 200 on readiness) and RSS, tuned (extracted jar + AppCDS
-#      archive, as the image runs) and default (plain `java -jar`), RUNS times each;
+#      archive, as scripts/start.sh runs it in the image) and default (plain `java -jar`), RUNS times;
 #   2. in the tuned runs: wrk throughput and p99 of readiness and /actuator/health, latency of
 #      /actuator/prometheus, RSS after that load;
 #   3. credential-health with 6, 1,000 and 10,000 registered accounts: one check, readiness p99,
-#      /actuator/health/credentials and /actuator/prometheus latency, series count, RSS.
-# Loopback only. Needs java 17+, curl, wrk (apt-get install wrk), openssl, awk. About 12 minutes on
-# 2 cores. Not part of the test command: run it by hand, then update docs/benchmarks.md.
+#      /actuator/health/credentials and /actuator/prometheus latency, series count, RSS, live heap.
+# Loopback only. Needs a JDK 17+ (java, jcmd, jstat), curl, wrk (apt-get install wrk), openssl, awk.
+# About 14 minutes on 2 cores. Not part of the test command: run it by hand, then update
+# docs/benchmarks.md from bench/results/<date>/summary.txt.
 #
 #   RUNS          runs per app and mode (default 5)
 #   WRK_DURATION  duration of each wrk measurement (default 10s); 2 threads, 16 connections
-#   SCALES        registered account counts (default "6 1000 10000"; 6 is the built-in registry)
+#   SCALES        registries to measure, each COUNT[:SOURCE[:READINESS]] (default below); COUNT includes
+#                 the 6 built-in accounts; SOURCE env (values as environment variables) or files (a
+#                 secret-files directory); READINESS summary includes credentialsSummary in readiness
+#                 instead of the per-account composite
+#   SCALE_MAX_RAM the memory the JVM sizes itself for in phase 3 (default 1g, see docs/benchmarks.md)
 #   SKIP_BUILD=1  reuse target/credential-health.jar and bench/bare/target/bare.jar
 #   RESULTS_DIR   where raw results go (default bench/results/<UTC date>)
 #   PORT_OURS, PORT_BARE  loopback ports (default 18480, 18481)
 set -euo pipefail
 
-# The JVM flags of the image (scripts/start.sh): serial GC, heap half of the memory, C1 only, small
-# stacks, capped metaspace and code cache. -XX:MaxRAM=512m stands in for the 512 MB container
-# limit (Railway and Render starter plans) that the JVM would read from the cgroup.
-JVM_FLAGS=${JVM_FLAGS:-"-XX:MaxRAM=512m -XX:+UseSerialGC -XX:MaxRAMPercentage=50 -XX:TieredStopAtLevel=1 -Xss512k -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=48m -XX:+ExitOnOutOfMemoryError"}
+repo=$(CDPATH='' cd -- "$(dirname -- "$0")/.." && pwd)
+cd -- "$repo"
+
+# The image's JVM flags, read from scripts/start.sh so the two cannot drift; -XX:MaxRAM stands in for
+# the container limit the JVM would read from the cgroup (512 MB: Railway and Render starter plans).
+start_flags=""
+if [ -f scripts/start.sh ]; then
+	start_flags=$(sed -n 's/^jvm_opts="\(.*\)"$/\1/p' scripts/start.sh | sed 's/\$jvm_opts //' | tr '\n' ' ')
+fi
+IMAGE_FLAGS=${start_flags:-"-XX:+UseSerialGC -XX:MaxRAMPercentage=50 -XX:TieredStopAtLevel=1 -Xss512k -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=48m -XX:+ExitOnOutOfMemoryError"}
+JVM_FLAGS=${JVM_FLAGS:-"-XX:MaxRAM=512m $IMAGE_FLAGS"}
+SCALE_MAX_RAM=${SCALE_MAX_RAM:-1g}
 
 RUNS=${RUNS:-5}
 WRK_DURATION=${WRK_DURATION:-10s}
 WRK_THREADS=2
 WRK_CONNECTIONS=16
-SCALES=${SCALES:-"6 1000 10000"}
+SCALES=${SCALES:-"6:env 1000:env 10000:files 10000:files:summary"}
 PORT_OURS=${PORT_OURS:-18480}
 PORT_BARE=${PORT_BARE:-18481}
 READY_TIMEOUT_S=180
 
-repo=$(CDPATH='' cd -- "$(dirname -- "$0")/.." && pwd)
-cd -- "$repo"
 RESULTS_DIR=${RESULTS_DIR:-bench/results/$(date -u +%F)}
 mkdir -p -- "$RESULTS_DIR"
 RESULTS_DIR=$(CDPATH='' cd -- "$RESULTS_DIR" && pwd)
@@ -56,7 +67,7 @@ fail() {
 	exit 1
 }
 
-for tool in java curl wrk openssl awk; do
+for tool in java jcmd jstat curl wrk openssl awk; do
 	command -v "$tool" >/dev/null || fail "$tool is missing (wrk: apt-get install wrk)"
 done
 for port in "$PORT_OURS" "$PORT_BARE"; do
@@ -75,7 +86,8 @@ done
 	free -h
 	echo "java: $(java -version 2>&1 | head -n 2 | tr '\n' ' ')"
 	echo "wrk: $(wrk -v 2>&1 | head -n 1)"
-	echo "JVM_FLAGS: $JVM_FLAGS"
+	echo "JVM_FLAGS: $JVM_FLAGS (image flags read from $([ -n "$start_flags" ] && echo scripts/start.sh || echo 'bench/run.sh, no scripts/start.sh'))"
+	echo "phase 3 JVM flags: ${JVM_FLAGS/-XX:MaxRAM=512m/-XX:MaxRAM=$SCALE_MAX_RAM}"
 	echo "RUNS=$RUNS WRK_DURATION=$WRK_DURATION threads=$WRK_THREADS connections=$WRK_CONNECTIONS SCALES=$SCALES"
 	echo "load at start: $(uptime)"
 } >"$RESULTS_DIR/machine.txt"
@@ -137,10 +149,13 @@ export ALPACA_USER_TANIA_API_KEY="PK$(random_alnum 18 upper)" ALPACA_USER_TANIA_
 export ALPACA_USER_TANIA_PAPER=true
 
 # A registry of <count> accounts: the six built-in ones plus generic user accounts with explicit
-# variable names, and a sourceable file with well-formed values for them.
-generate_registry() { # count -> $WORK/registry-<count>.yaml, $WORK/env-<count>.sh
+# variable names, a sourceable file with well-formed values for them and the same values as a
+# secret-files directory (one file per variable).
+generate_registry() { # count -> $WORK/registry-<count>.yaml, $WORK/env-<count>.sh, $WORK/secrets-<count>/
+	[ -f "$WORK/registry-$1.yaml" ] && return 0
 	local extra=$(($1 - 6))
-	awk -v n="$extra" -v yaml="$WORK/registry-$1.yaml" -v env="$WORK/env-$1.sh" 'BEGIN {
+	mkdir -p "$WORK/secrets-$1"
+	awk -v n="$extra" -v yaml="$WORK/registry-$1.yaml" -v env="$WORK/env-$1.sh" -v dir="$WORK/secrets-$1" 'BEGIN {
 		srand(42)
 		chars = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
 		print "credentials:\n  accounts:" > yaml
@@ -148,20 +163,23 @@ generate_registry() { # count -> $WORK/registry-<count>.yaml, $WORK/env-<count>.
 			id = sprintf("%05d", i)
 			printf "    bench-user-%s:\n      broker: generic\n      role: user\n      owner: Bench %s\n      key-variable: BENCH_%s_API_KEY\n      secret-variable: BENCH_%s_API_SECRET\n", id, id, id, id > yaml
 			key = ""; secret = ""
-			for (c = 0; c < 24; c++) key = key substr(chars, int(rand() * 62) + 1, 1)
-			for (c = 0; c < 40; c++) secret = secret substr(chars, int(rand() * 62) + 1, 1)
+			for (c = 0; c < 20; c++) key = key substr(chars, int(rand() * 62) + 1, 1)
+			for (c = 0; c < 32; c++) secret = secret substr(chars, int(rand() * 62) + 1, 1)
 			printf "BENCH_%s_API_KEY=%s\nBENCH_%s_API_SECRET=%s\n", id, key, id, secret > env
+			f = dir "/BENCH_" id "_API_KEY"; printf "%s", key > f; close(f)
+			f = dir "/BENCH_" id "_API_SECRET"; printf "%s", secret > f; close(f)
 		}
 	}'
 }
 
 # ---- running an application -----------------------------------------------------------------
 LAUNCHED_NS=0
-launch() { # app mode port log [accounts] -> PID, LAUNCHED_NS
-	local app=$1 mode=$2 port=$3 out=$4 accounts=${5:-6}
+launch() { # app mode port log [accounts source readiness flags] -> PID, LAUNCHED_NS
+	local app=$1 mode=$2 port=$3 out=$4 accounts=${5:-6} source=${6:-env} readiness=${7:-composite}
+	local flags=${8:-$JVM_FLAGS}
 	local -a cmd
 	# shellcheck disable=SC2206
-	cmd=(java $JVM_FLAGS)
+	cmd=(java $flags)
 	if [ "$mode" = tuned ]; then
 		cmd+=(-XX:SharedArchiveFile="$WORK/$app/app.jsa" -jar "$(ls "$WORK/$app"/*.jar)")
 	elif [ "$app" = ours ]; then
@@ -176,10 +194,14 @@ launch() { # app mode port log [accounts] -> PID, LAUNCHED_NS
 		cmd+=(--credentials.state-file="$state/credential-state.json")
 		if [ "$accounts" != 6 ]; then
 			cmd+=(--spring.config.additional-location="file:$WORK/registry-$accounts.yaml")
+			[ "$source" = files ] && cmd+=(--credentials.secret-files-dir="$WORK/secrets-$accounts")
+		fi
+		if [ "$readiness" = summary ]; then
+			cmd+=(--management.endpoint.health.group.readiness.include=readinessState,credentialsSummary)
 		fi
 	fi
 	LAUNCHED_NS=$(date +%s%N)
-	if [ "$accounts" != 6 ]; then
+	if [ "$accounts" != 6 ] && [ "$source" = env ]; then
 		# 2 variables per account go into the environment (10,000 accounts: ~1.1 MB of the 2 MB ARG_MAX).
 		(
 			set -a
@@ -206,6 +228,20 @@ wait_ready() { # port -> prints milliseconds from launch to the first 200 on rea
 		[ "$(date +%s)" -lt "$deadline" ] || return 1
 		sleep 0.02
 	done
+}
+
+# Heap still in use after a full GC: what the application really keeps.
+live_heap_mb() {
+	jcmd "$PID" GC.run >/dev/null 2>&1 || true
+	jstat -gc "$PID" | awk 'NR == 2 { printf "%.1f", ($3 + $4 + $6 + $8) / 1024 }'
+}
+
+# credentials_check_duration_seconds sum and count, from the app's own timer.
+check_timer() { # url -> "sum count"
+	curl -s --max-time 120 "$1" | awk '
+		/^credentials_check_duration_seconds_sum/ { sum = $NF }
+		/^credentials_check_duration_seconds_count/ { count = $NF }
+		END { printf "%s %s\n", sum + 0, count + 0 }'
 }
 
 rss_mb() { awk '/^VmRSS:/ { printf "%.1f", $2 / 1024 }' "/proc/$PID/status"; }
@@ -282,6 +318,7 @@ one_run() { # app mode run
 		latency startup "$app" "$mode" 6 "$run" prometheus "$base/prometheus"
 		record startup "$app" "$mode" 6 "$run" rss_loaded_mb "$(rss_mb)"
 		record startup "$app" "$mode" 6 "$run" series "$(series "$base/prometheus")"
+		record startup "$app" "$mode" 6 "$run" live_heap_mb "$(live_heap_mb)"
 	fi
 	stop
 }
@@ -298,42 +335,44 @@ for mode in tuned default; do
 done
 
 # ---- 3: registry size ------------------------------------------------------------------------
+# Larger registries need more than 512 MB (docs/benchmarks.md): phase 3 sizes the JVM for SCALE_MAX_RAM.
+SCALE_FLAGS=${JVM_FLAGS/-XX:MaxRAM=512m/-XX:MaxRAM=$SCALE_MAX_RAM}
 CHECKS=5
-for accounts in $SCALES; do
-	[ "$accounts" -ge 6 ] || fail "SCALES must be at least 6 (the built-in registry)"
+for spec in $SCALES; do
+	IFS=: read -r accounts source readiness <<<"$spec"
+	source=${source:-env}
+	readiness=${readiness:-composite}
+	[ "$accounts" -ge 6 ] || fail "SCALES: $spec has fewer than the 6 built-in accounts"
 	[ "$accounts" = 6 ] || generate_registry "$accounts"
-	log "scale $accounts accounts"
+	label="$accounts-$source-$readiness"
+	log "scale $label"
 	base="http://127.0.0.1:$PORT_OURS/actuator"
-	launch ours tuned "$PORT_OURS" "$WORK/scale-$accounts.log" "$accounts"
+	launch ours tuned "$PORT_OURS" "$WORK/scale-$label.log" "$accounts" "$source" "$readiness" "$SCALE_FLAGS"
 	ms=$(wait_ready "$PORT_OURS") || {
-		tail -n 40 "$WORK/scale-$accounts.log" >&2
-		fail "ours with $accounts accounts did not become ready"
+		tail -n 40 "$WORK/scale-$label.log" >&2
+		fail "ours with $label did not become ready"
 	}
-	record scale ours tuned "$accounts" 1 startup_ms "$ms"
-	record scale ours tuned "$accounts" 1 rss_started_mb "$(rss_mb)"
-	# One check: POST /actuator/credentials runs it and returns the inventory; GET returns the same
-	# inventory without checking, so POST - GET is the check itself. The app's own timer, where
-	# present (credentials_check_duration_seconds), is recorded too.
+	record scale ours "$source-$readiness" "$accounts" 1 startup_ms "$ms"
+	grep -o 'Started [A-Za-z]* in [0-9.]* seconds' "$WORK/scale-$label.log" | head -n 1 |
+		awk -v a="$accounts" -v m="$source-$readiness" '{ printf "scale\tours\t%s\t%s\t1\tspring_started_ms\t%d\n", m, a, $4 * 1000 }' >>"$RAW"
+	record scale ours "$source-$readiness" "$accounts" 1 rss_started_mb "$(rss_mb)"
+	# One check: POST /actuator/credentials runs one and answers the inventory. The app's own timer
+	# (credentials_check_duration_seconds) gives the check alone: its sum and count before and after.
+	read -r sum0 count0 < <(check_timer "$base/prometheus")
 	for i in $(seq 1 "$CHECKS"); do
 		post=$(curl -s -o /dev/null -w '%{time_total}' --max-time 120 -X POST "$base/credentials")
-		get=$(curl -s -o /dev/null -w '%{time_total}' --max-time 120 "$base/credentials")
-		record scale ours tuned "$accounts" "$i" check_post_ms "$(awk -v t="$post" 'BEGIN { printf "%.1f", t * 1000 }')"
-		record scale ours tuned "$accounts" "$i" inventory_get_ms "$(awk -v t="$get" 'BEGIN { printf "%.1f", t * 1000 }')"
-		record scale ours tuned "$accounts" "$i" check_estimate_ms \
-			"$(awk -v p="$post" -v g="$get" 'BEGIN { printf "%.1f", (p - g) * 1000 }')"
+		record scale ours "$source-$readiness" "$accounts" "$i" check_post_ms "$(awk -v t="$post" 'BEGIN { printf "%.1f", t * 1000 }')"
 	done
-	curl -s --max-time 60 "$base/prometheus" | awk -v a="$accounts" '
-		/^credentials_check_duration_seconds_max/ { printf "scale\tours\ttuned\t%s\t1\tcheck_metric_max_ms\t%.1f\n", a, $NF * 1000 }
-		/^credentials_check_duration_seconds_sum/ { sum = $NF }
-		/^credentials_check_duration_seconds_count/ { count = $NF }
-		END { if (count > 0) printf "scale\tours\ttuned\t%s\t1\tcheck_metric_mean_ms\t%.1f\n", a, sum / count * 1000 }
-	' >>"$RAW"
-	record scale ours tuned "$accounts" 1 readiness_bytes "$(curl -s --max-time 60 "$base/health/readiness" | wc -c)"
-	load scale ours tuned "$accounts" 1 readiness "$base/health/readiness"
-	latency scale ours tuned "$accounts" 1 health_credentials "$base/health/credentials" 5s
-	latency scale ours tuned "$accounts" 1 prometheus "$base/prometheus" 5s
-	record scale ours tuned "$accounts" 1 series "$(series "$base/prometheus")"
-	record scale ours tuned "$accounts" 1 rss_loaded_mb "$(rss_mb)"
+	read -r sum1 count1 < <(check_timer "$base/prometheus")
+	record scale ours "$source-$readiness" "$accounts" 1 check_mean_ms \
+		"$(awk -v s0="$sum0" -v s1="$sum1" -v c0="$count0" -v c1="$count1" 'BEGIN { printf "%.1f", (c1 > c0) ? (s1 - s0) / (c1 - c0) * 1000 : -1 }')"
+	record scale ours "$source-$readiness" "$accounts" 1 readiness_bytes "$(curl -s --max-time 60 "$base/health/readiness" | wc -c)"
+	load scale ours "$source-$readiness" "$accounts" 1 readiness "$base/health/readiness"
+	latency scale ours "$source-$readiness" "$accounts" 1 health_credentials "$base/health/credentials" 5s
+	latency scale ours "$source-$readiness" "$accounts" 1 prometheus "$base/prometheus" 5s
+	record scale ours "$source-$readiness" "$accounts" 1 series "$(series "$base/prometheus")"
+	record scale ours "$source-$readiness" "$accounts" 1 rss_loaded_mb "$(rss_mb)"
+	record scale ours "$source-$readiness" "$accounts" 1 live_heap_mb "$(live_heap_mb)"
 	stop
 done
 echo "load at end: $(uptime)" >>"$RESULTS_DIR/machine.txt"
@@ -350,11 +389,11 @@ summarize() {
 			return (m % 2) ? a[(m + 1) / 2] : (a[m / 2] + a[m / 2 + 1]) / 2
 		}
 		END {
-			printf "%-8s %-5s %-8s %8s  %-28s %12s %4s\n", "phase", "app", "mode", "accounts", "metric", "median", "n"
+			printf "%-8s %-5s %-18s %8s  %-28s %12s %4s\n", "phase", "app", "mode", "accounts", "metric", "median", "n"
 			for (k = 1; k <= keys; k++) {
 				split(order[k], f, "\t")
 				med[order[k]] = median(order[k])
-				printf "%-8s %-5s %-8s %8s  %-28s %12.1f %4d\n", f[1], f[2], f[3], f[4], f[5], med[order[k]], n[order[k]]
+				printf "%-8s %-5s %-18s %8s  %-28s %12.1f %4d\n", f[1], f[2], f[3], f[4], f[5], med[order[k]], n[order[k]]
 			}
 			print ""
 			print "ratios ours/bare (medians of the same run)"
@@ -366,7 +405,30 @@ summarize() {
 			}
 			ours = "startup\tours\ttuned\t6\treadiness.rps"; bare = "startup\tbare\ttuned\t6\thealth.rps"
 			if ((ours in med) && (bare in med) && med[bare] > 0)
-				printf "  %-8s %-28s %6.2f\n", "tuned", "readiness.rps / bare health.rps", med[ours] / med[bare]
+				printf "  %-8s %-28s %6.2f\n", "tuned", "readiness.rps / bare health", med[ours] / med[bare]
+			print ""
+			print "targets"
+			target("start-up tuned <= 1.10x bare", ratio("tuned", "startup_ms"), "<=", 1.10)
+			target("start-up default <= 1.10x bare", ratio("default", "startup_ms"), "<=", 1.10)
+			target("RSS after start-up (tuned) <= 1.10x bare", ratio("tuned", "rss_started_mb"), "<=", 1.10)
+			target("RSS after load (tuned) <= 1.10x bare", ratio("tuned", "rss_loaded_mb"), "<=", 1.10)
+			if ((ours in med) && (bare in med) && med[bare] > 0)
+				target("readiness rps >= 0.9x bare /actuator/health", med[ours] / med[bare], ">=", 0.9)
+			for (k = 1; k <= keys; k++) {
+				split(order[k], f, "\t")
+				if (f[1] != "scale" || f[4] != 10000) continue
+				if (f[5] == "check_mean_ms") target("10,000 accounts (" f[3] "): one check <= 100 ms", med[order[k]], "<=", 100)
+				if (f[5] == "readiness.p99_ms") target("10,000 accounts (" f[3] "): readiness p99 <= 10 ms", med[order[k]], "<=", 10)
+			}
+		}
+		function ratio(mode, metric,   o, b) {
+			o = "startup\tours\t" mode "\t6\t" metric; b = "startup\tbare\t" mode "\t6\t" metric
+			return ((o in med) && (b in med) && med[b] > 0) ? med[o] / med[b] : -1
+		}
+		function target(what, value, op, limit,   met) {
+			if (value < 0) { printf "  %-58s %8s  n/a\n", what, "-"; return }
+			met = (op == "<=") ? (value <= limit) : (value >= limit)
+			printf "  %-58s %8.2f  %s\n", what, value, met ? "met" : "MISSED"
 		}
 	' "$RAW"
 }
