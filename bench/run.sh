@@ -15,8 +15,8 @@
 #   WRK_DURATION  duration of each wrk measurement (default 10s); 2 threads, 16 connections
 #   SCALES        registries to measure, each COUNT[:SOURCE[:READINESS]] (default below); COUNT includes
 #                 the 6 built-in accounts; SOURCE env (values as environment variables) or files (a
-#                 secret-files directory); READINESS summary includes credentialsSummary in readiness
-#                 instead of the per-account composite
+#                 secret-files directory); READINESS summary sets credentials.health.per-account=false
+#                 (credentials health is one summary indicator instead of one per account)
 #   SCALE_MAX_RAM the memory the JVM sizes itself for in phase 3 (default 1g, see docs/benchmarks.md)
 #   SKIP_BUILD=1  reuse target/credential-health.jar and bench/bare/target/bare.jar
 #   RESULTS_DIR   where raw results go (default bench/results/<UTC date>)
@@ -196,9 +196,8 @@ launch() { # app mode port log [accounts source readiness flags] -> PID, LAUNCHE
 			cmd+=(--spring.config.additional-location="file:$WORK/registry-$accounts.yaml")
 			[ "$source" = files ] && cmd+=(--credentials.secret-files-dir="$WORK/secrets-$accounts")
 		fi
-		if [ "$readiness" = summary ]; then
-			cmd+=(--management.endpoint.health.group.readiness.include=readinessState,credentialsSummary)
-		fi
+		# summary: credentials (so readiness) is one indicator instead of one per account.
+		[ "$readiness" = summary ] && cmd+=(--credentials.health.per-account=false)
 	fi
 	LAUNCHED_NS=$(date +%s%N)
 	if [ "$accounts" != 6 ] && [ "$source" = env ]; then

@@ -12,16 +12,18 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 
 /**
- * {@code credentialsSummary}: the verdict of the {@code credentials} composite as one indicator,
- * for readiness with thousands of accounts. The composite costs Boot a descriptor per account on
- * every probe (10,000 accounts: tens of milliseconds); this is computed once per snapshot. Same
- * status as the composite: DOWN when a required account is unhealthy, WARNING when only optional
- * ones are. Details count them and name the first few.
- * <p>
- * Not in any group by default; large registries set
- * {@code management.endpoint.health.group.readiness.include=readinessState,credentialsSummary}.
+ * {@code credentials} as one indicator, for registries of thousands of accounts
+ * ({@code credentials.health.per-account=false}). The per-account composite costs Boot a
+ * descriptor, or at least a group-membership test, per account on every health request, readiness
+ * included (10,000 accounts: tens of milliseconds; docs/benchmarks.md); this is computed once per
+ * snapshot. Same status as the composite: DOWN when a required account is unhealthy, WARNING when
+ * only optional ones are. Details count them and name the first few; per-account details are in
+ * the inventory ({@code /actuator/credentials}).
  */
 public class CredentialsSummaryHealthIndicator implements HealthIndicator {
+
+	/** false: {@code credentials} is this summary instead of one indicator per account. */
+	public static final String PER_ACCOUNT = "credentials.health.per-account";
 
 	/** Accounts named per status in the details; the rest are counted. */
 	static final int LISTED = 10;

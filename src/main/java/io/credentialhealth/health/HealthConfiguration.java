@@ -4,6 +4,7 @@ import io.credentialhealth.check.CurrentSnapshot;
 import io.credentialhealth.registry.CredentialRegistry;
 import io.credentialhealth.state.StateStore;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -12,13 +13,15 @@ class HealthConfiguration {
 
 	/** Bean name "credentialsHealthContributor" gives the contributor name "credentials". */
 	@Bean
+	@ConditionalOnBooleanProperty(name = CredentialsSummaryHealthIndicator.PER_ACCOUNT, matchIfMissing = true)
 	CredentialsHealthContributor credentialsHealthContributor(CredentialRegistry registry, CurrentSnapshot snapshot) {
 		return new CredentialsHealthContributor(registry, snapshot);
 	}
 
-	/** "credentialsSummary": the composite's verdict in one indicator, for readiness of large registries. */
+	/** Thousands of accounts: "credentials" is one indicator, so probes cost the same as with six. */
 	@Bean
-	CredentialsSummaryHealthIndicator credentialsSummaryHealthIndicator(CurrentSnapshot snapshot) {
+	@ConditionalOnBooleanProperty(name = CredentialsSummaryHealthIndicator.PER_ACCOUNT, havingValue = false)
+	CredentialsSummaryHealthIndicator credentialsHealthIndicator(CurrentSnapshot snapshot) {
 		return new CredentialsSummaryHealthIndicator(snapshot);
 	}
 
