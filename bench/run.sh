@@ -273,7 +273,7 @@ parse_wrk() {
 load() { # phase app mode accounts run name url
 	local phase=$1 app=$2 mode=$3 accounts=$4 run=$5 name=$6 url=$7 file rps p50 p99 errors
 	wrk -t"$WRK_THREADS" -c"$WRK_CONNECTIONS" -d2s --timeout 30s "$url" >/dev/null 2>&1 || true
-	file="$RESULTS_DIR/wrk-$phase-$app-$accounts-$run-$name.txt"
+	file="$RESULTS_DIR/wrk-$phase-$app-$mode-$accounts-$run-$name.txt"
 	wrk -t"$WRK_THREADS" -c"$WRK_CONNECTIONS" -d"$WRK_DURATION" --timeout 30s --latency "$url" >"$file" 2>&1 || true
 	read -r rps p50 p99 errors < <(parse_wrk "$file")
 	record "$phase" "$app" "$mode" "$accounts" "$run" "$name.rps" "$rps"
@@ -284,7 +284,7 @@ load() { # phase app mode accounts run name url
 # Latency of one request at a time (1 connection): median and p99.
 latency() { # phase app mode accounts run name url duration
 	local phase=$1 app=$2 mode=$3 accounts=$4 run=$5 name=$6 url=$7 duration=${8:-3s} file rps p50 p99 errors
-	file="$RESULTS_DIR/wrk-$phase-$app-$accounts-$run-$name.txt"
+	file="$RESULTS_DIR/wrk-$phase-$app-$mode-$accounts-$run-$name.txt"
 	wrk -t1 -c1 -d"$duration" --timeout 30s --latency "$url" >"$file" 2>&1 || true
 	read -r rps p50 p99 errors < <(parse_wrk "$file")
 	record "$phase" "$app" "$mode" "$accounts" "$run" "$name.p50_ms" "$p50"
