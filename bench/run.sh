@@ -131,21 +131,25 @@ echo "cds archives: ours $(du -k "$WORK/ours/app.jsa" | cut -f1) KB, bare $(du -
 random_alnum() { # length [upper]
 	local chars='A-Za-z0-9'
 	[ "${2:-}" = upper ] && chars='A-Z0-9'
-	LC_ALL=C tr -dc "$chars" </dev/urandom | head -c "$1"
+	# tr ends on SIGPIPE once head has enough: not a failure.
+	LC_ALL=C tr -dc "$chars" </dev/urandom | head -c "$1" || true
 }
 uuid() { cat /proc/sys/kernel/random/uuid; }
 kraken_pair() { # prefix
 	export "$1_API_KEY=$(openssl rand -base64 42 | tr -d '\n')"
 	export "$1_API_SECRET=$(openssl rand -base64 64 | tr -d '\n')"
 }
-export COINBASE_API_KEY="organizations/$(uuid)/apiKeys/$(uuid)"
+COINBASE_API_KEY="organizations/$(uuid)/apiKeys/$(uuid)"
 COINBASE_API_SECRET=$(openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 2>/dev/null)
-export COINBASE_API_SECRET
+export COINBASE_API_KEY COINBASE_API_SECRET
 kraken_pair KRAKEN_MASTER
 kraken_pair KRAKEN_USER_DAIVON
 kraken_pair KRAKEN_USER_TANIA
-export ALPACA_API_KEY="PK$(random_alnum 18 upper)" ALPACA_API_SECRET=$(random_alnum 40)
-export ALPACA_USER_TANIA_API_KEY="PK$(random_alnum 18 upper)" ALPACA_USER_TANIA_API_SECRET=$(random_alnum 40)
+ALPACA_API_KEY="PK$(random_alnum 18 upper)"
+ALPACA_API_SECRET=$(random_alnum 40)
+ALPACA_USER_TANIA_API_KEY="PK$(random_alnum 18 upper)"
+ALPACA_USER_TANIA_API_SECRET=$(random_alnum 40)
+export ALPACA_API_KEY ALPACA_API_SECRET ALPACA_USER_TANIA_API_KEY ALPACA_USER_TANIA_API_SECRET
 export ALPACA_USER_TANIA_PAPER=true
 
 # A registry of <count> accounts: the six built-in ones plus generic user accounts with explicit
