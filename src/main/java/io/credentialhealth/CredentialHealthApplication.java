@@ -1,5 +1,7 @@
 package io.credentialhealth;
 
+import io.credentialhealth.cli.VerifyCommand;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -9,6 +11,10 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class CredentialHealthApplication {
 
 	public static void main(String[] args) {
+		if (VerifyCommand.isRequested(args)) {
+			// One-shot check without a server; see docs/verify.md.
+			System.exit(VerifyCommand.run(CredentialHealthApplication.class, args));
+		}
 		SpringApplication.run(CredentialHealthApplication.class, args);
 	}
 

@@ -122,7 +122,7 @@ public class CredentialChecker {
 		}
 		Map<String, List<FleetEntry>> fleet = this.store.fleet();
 		Snapshot snapshot = new Snapshot(++this.sequence, now, Duration.ofNanos(System.nanoTime() - started), statuses,
-				this.platform, reading.problems(), this.fixHints.warnings(), this.store.status(), fleet);
+				this.platform, reading.problems(), globalWarnings(reading), this.store.status(), fleet);
 		Snapshot previous = this.current.publish(snapshot);
 		transitions.forEach(this.events::publishEvent);
 		this.events.publishEvent(new CheckCompleted(previous, snapshot));
@@ -139,6 +139,19 @@ public class CredentialChecker {
 					status.account().broker().id(), key.name(), status.checkedAt(), key.lastSeenValid(),
 					key.lastDeployment(), String.join("; ", status.problems()), this.platform.deploymentLabel()));
 		}
+	}
+
+	private List<String> globalWarnings(CredentialSources.Reading reading) {
+		List<String> warnings = new ArrayList<>(this.fixHints.warnings());
+		for (CredentialInspector inspector : this.inspectors) {
+			try {
+				warnings.addAll(inspector.inspectReading(reading));
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Inspector " + inspector.getClass().getName() + " failed (" + ex.getClass().getName() + ")");
+			}
+		}
+		return warnings;
 	}
 
 	private AccountStatus failed(Account account, Instant now, RuntimeException ex) {

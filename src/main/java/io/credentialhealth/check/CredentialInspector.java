@@ -22,4 +22,14 @@ public interface CredentialInspector {
 	 */
 	List<Finding> inspect(Account account, Map<VariableRole, SourcedValue> values, CredentialSources.Reading reading);
 
+	/**
+	 * Warnings about the reading as a whole rather than one account (e.g. credential-looking
+	 * variables that no account registers). They join the snapshot's global warnings. Names only,
+	 * never values.
+	 * @param reading the whole reading
+	 */
+	default List<String> inspectReading(CredentialSources.Reading reading) {
+		return List.of();
+	}
+
 }

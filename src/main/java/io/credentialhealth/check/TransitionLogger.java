@@ -18,7 +18,8 @@ public class TransitionLogger {
 		logger.warn(format(transition));
 	}
 
-	static String format(CredentialTransition t) {
+	/** The line as logged; notifications reuse it so chat and logs read the same. */
+	public static String format(CredentialTransition t) {
 		String subject = ((t.variable() != null) ? t.variable() : t.account()) + " (" + t.account() + ", " + t.owner() + ")";
 		String what = switch (t.transition()) {
 			case LOST -> "was valid, " + t.detail();

@@ -17,6 +17,11 @@ class HealthConfiguration {
 	}
 
 	@Bean
+	CredentialSourcesHealthIndicator credentialSourcesHealthIndicator(CurrentSnapshot snapshot) {
+		return new CredentialSourcesHealthIndicator(snapshot);
+	}
+
+	@Bean
 	StateStoreHealthIndicator stateStoreHealthIndicator(StateStore store) {
 		return new StateStoreHealthIndicator(store);
 	}

@@ -1,9 +1,7 @@
 package io.credentialhealth.check;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,6 +17,7 @@ import io.credentialhealth.source.CredentialSources;
 import io.credentialhealth.source.EnvironmentSource;
 import io.credentialhealth.state.InMemoryStateStore;
 import io.credentialhealth.state.StateStore;
+import io.credentialhealth.support.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -264,35 +263,6 @@ class CredentialCheckerTest {
 	private void setBoth(String key, String secret) {
 		this.env.put(KEY, key);
 		this.env.put(SECRET, secret);
-	}
-
-	static final class MutableClock extends Clock {
-
-		private Instant now;
-
-		MutableClock(Instant now) {
-			this.now = now;
-		}
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
-		@Override
-		public ZoneOffset getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(java.time.ZoneId zone) {
-			return this;
-		}
-
 	}
 
 }

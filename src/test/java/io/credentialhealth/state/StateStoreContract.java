@@ -3,7 +3,6 @@ package io.credentialhealth.state;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,6 +29,7 @@ import io.credentialhealth.registry.CredentialRegistry;
 import io.credentialhealth.registry.RegistryProperties;
 import io.credentialhealth.source.CredentialSources;
 import io.credentialhealth.source.EnvironmentSource;
+import io.credentialhealth.support.MutableClock;
 import io.credentialhealth.support.TestCredentials;
 import org.junit.jupiter.api.Test;
 
@@ -210,36 +210,6 @@ public abstract class StateStoreContract {
 				store, List.of(), AccountVerdicts.NONE, new FixHints(platform, new PlatformProperties(null, null, null, null),
 						false),
 				platform, new CurrentSnapshot(), events::add, clock);
-	}
-
-	/** A clock the test moves. */
-	protected static final class MutableClock extends Clock {
-
-		private volatile Instant now;
-
-		public MutableClock(Instant now) {
-			this.now = now;
-		}
-
-		public void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
-		@Override
-		public ZoneOffset getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(java.time.ZoneId zone) {
-			return this;
-		}
-
 	}
 
 }

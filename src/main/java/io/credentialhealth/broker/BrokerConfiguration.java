@@ -1,0 +1,19 @@
+package io.credentialhealth.broker;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class BrokerConfiguration {
+
+	@Bean
+	FormatChecks formatChecks() {
+		return FormatChecks.defaults();
+	}
+
+	@Bean
+	BrokerFormatInspector brokerFormatInspector(FormatChecks formatChecks) {
+		return new BrokerFormatInspector(formatChecks);
+	}
+
+}

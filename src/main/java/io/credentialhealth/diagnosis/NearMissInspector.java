@@ -1,0 +1,70 @@
+package io.credentialhealth.diagnosis;
+
+import java.lang.ref.WeakReference;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.credentialhealth.check.CredentialInspector;
+import io.credentialhealth.check.Finding;
+import io.credentialhealth.registry.Account;
+import io.credentialhealth.registry.VariableRole;
+import io.credentialhealth.source.CredentialSources;
+import io.credentialhealth.source.SourcedValue;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+/**
+ * Near-miss names as warnings: {@code found KRAKEN_USER_TANIA, did you mean
+ * KRAKEN_USER_TANIA_API_KEY?} on the account, and one global warning listing credential-looking
+ * variables that no account registers. Only names reach {@link NameDiagnosis}; warnings never
+ * change an account's state.
+ */
+public class NearMissInspector implements CredentialInspector {
+
+	private static final Log logger = LogFactory.getLog(NearMissInspector.class);
+
+	private final NameDiagnosis diagnosis;
+
+	/** The checker calls once per account with the same reading: diagnose it once. */
+	private Cached cached;
+
+	public NearMissInspector(NameDiagnosis diagnosis) {
+		this.diagnosis = diagnosis;
+	}
+
+	@Override
+	public List<Finding> inspect(Account account, Map<VariableRole, SourcedValue> values,
+			CredentialSources.Reading reading) {
+		return result(reading).findings(account.id());
+	}
+
+	@Override
+	public List<String> inspectReading(CredentialSources.Reading reading) {
+		return result(reading).globalWarnings();
+	}
+
+	/** Never throws: a hint must not turn an account INVALID (the checker treats a failing inspector so). */
+	synchronized NameDiagnosis.Result result(CredentialSources.Reading reading) {
+		if (this.cached != null && this.cached.reading().get() == reading) {
+			return this.cached.result();
+		}
+		NameDiagnosis.Result result;
+		try {
+			Map<String, String> origins = new HashMap<>();
+			reading.values().forEach((name, value) -> origins.put(name, value.origin()));
+			result = this.diagnosis.diagnose(origins);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Near-miss diagnosis failed (" + ex.getClass().getName() + "); no name hints this check");
+			result = NameDiagnosis.Result.EMPTY;
+		}
+		this.cached = new Cached(new WeakReference<>(reading), result);
+		return result;
+	}
+
+	/** Weak, so the reading (which holds raw values) is not kept alive between checks. */
+	private record Cached(WeakReference<CredentialSources.Reading> reading, NameDiagnosis.Result result) {
+	}
+
+}

@@ -1,0 +1,28 @@
+package io.credentialhealth.web;
+
+import java.time.Clock;
+
+import io.credentialhealth.check.CheckProperties;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class WebConfiguration {
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBooleanProperty(name = "credentials.status-page.enabled", matchIfMissing = true)
+	static class StatusPageConfiguration {
+
+		@Bean
+		StatusPage statusPage(CheckProperties checks, StatusPageProperties properties,
+				ObjectProvider<LastVerification> verification, Clock clock) {
+			return new StatusPage(checks.checkInterval(), properties.refreshInterval(), verification.getIfAvailable(),
+					clock);
+		}
+
+	}
+
+}
