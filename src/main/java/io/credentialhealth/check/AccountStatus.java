@@ -20,10 +20,11 @@ import io.credentialhealth.registry.Account;
  * @param lastChange when any variable last changed
  * @param lostSince when the first of its lost variables went missing
  * @param lastSeenValid the last time every variable was valid, null if never
+ * @param verification what live verification knows about the current values, null when it is off
  */
 public record AccountStatus(Account account, AccountState state, List<VariableStatus> variables, List<String> problems,
 		List<String> warnings, List<String> fixes, String keyPreview, Instant checkedAt, Instant lastChange,
-		Instant lostSince, Instant lastSeenValid) {
+		Instant lostSince, Instant lastSeenValid, VerificationStatus verification) {
 
 	public AccountStatus {
 		Objects.requireNonNull(account);
@@ -32,6 +33,14 @@ public record AccountStatus(Account account, AccountState state, List<VariableSt
 		problems = List.copyOf(problems);
 		warnings = List.copyOf(warnings);
 		fixes = List.copyOf(fixes);
+	}
+
+	/** Without live verification (the shape before it existed). */
+	public AccountStatus(Account account, AccountState state, List<VariableStatus> variables, List<String> problems,
+			List<String> warnings, List<String> fixes, String keyPreview, Instant checkedAt, Instant lastChange,
+			Instant lostSince, Instant lastSeenValid) {
+		this(account, state, variables, problems, warnings, fixes, keyPreview, checkedAt, lastChange, lostSince,
+				lastSeenValid, null);
 	}
 
 	public String id() {

@@ -229,21 +229,26 @@ public class CredentialChecker {
 				.map(Finding::message)
 				.toList();
 			AccountState state = state(variables, findings);
-			String rejection = (state == AccountState.CONFIGURED) ? CredentialChecker.this.verdicts.rejection(this.account.id())
-					: null;
+			Map<VariableRole, SourcedValue> current = Map.copyOf(values);
+			String rejection = (state == AccountState.CONFIGURED)
+					? CredentialChecker.this.verdicts.rejection(this.account, current) : null;
 			if (rejection != null) {
 				state = AccountState.REJECTED;
 				problems.add(rejection);
 			}
+			VerificationStatus verification = null;
 			if (!this.account.enabled()) {
 				state = AccountState.DISABLED;
 				problems.clear();
 				toFix.clear();
 			}
+			else {
+				verification = CredentialChecker.this.verdicts.verification(this.account, current);
+			}
 			SourcedValue key = values.get(VariableRole.KEY);
 			return new AccountStatus(this.account, state, variables, problems, warnings,
 					CredentialChecker.this.fixHints.forVariables(toFix), keyPreview((key != null) ? key.value() : null),
-					this.now, latest(variables), earliestLoss(variables), lastSeenValid(variables));
+					this.now, latest(variables), earliestLoss(variables), lastSeenValid(variables), verification);
 		}
 
 		private VariableStatus checkVariable(Variable variable, SourcedValue value, List<Finding> findings) {

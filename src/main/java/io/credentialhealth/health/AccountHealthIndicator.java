@@ -7,6 +7,7 @@ import java.util.Map;
 import io.credentialhealth.check.AccountStatus;
 import io.credentialhealth.check.CurrentSnapshot;
 import io.credentialhealth.check.VariableStatus;
+import io.credentialhealth.check.VerificationStatus;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -84,7 +85,27 @@ public class AccountHealthIndicator implements HealthIndicator {
 		putIfPresent(details, "lostSince", status.lostSince());
 		putIfPresent(details, "lastChange", status.lastChange());
 		details.put("checkedAt", status.checkedAt().toString());
+		if (status.verification() != null) {
+			details.put("verification", verification(status.verification()));
+		}
 		return details;
+	}
+
+	/** Live verification as of the snapshot: result, reason, times, permissions and warnings. */
+	static Map<String, Object> verification(VerificationStatus verification) {
+		Map<String, Object> entry = new LinkedHashMap<>();
+		entry.put("result", verification.result().name());
+		entry.put("reason", verification.reason());
+		putIfPresent(entry, "lastVerified", verification.lastVerified());
+		putIfPresent(entry, "lastAttempt", verification.lastAttempt());
+		putIfPresent(entry, "nextAttempt", verification.nextAttempt());
+		if (!verification.permissions().isEmpty()) {
+			entry.put("permissions", verification.permissions());
+		}
+		if (!verification.warnings().isEmpty()) {
+			entry.put("warnings", verification.warnings());
+		}
+		return entry;
 	}
 
 	private static void putIfPresent(Map<String, Object> map, String key, Object value) {

@@ -2,10 +2,12 @@ package io.credentialhealth.inventory;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import io.credentialhealth.check.AccountStatus;
 import io.credentialhealth.check.Snapshot;
 import io.credentialhealth.check.VariableStatus;
+import io.credentialhealth.check.VerificationStatus;
 import io.credentialhealth.platform.PlatformInfo;
 import io.credentialhealth.registry.Role;
 import io.credentialhealth.state.Condition;
@@ -47,7 +49,16 @@ public record Inventory(int schemaVersion, Instant checkedAt, boolean ready, Pla
 				status.account().owner(), status.account().required(), status.account().enabled(),
 				status.state().name(), status.keyPreview(), status.lastSeenValid(), status.lostSince(),
 				status.lastChange(), status.problems(), status.warnings(), status.fixes(),
-				status.variables().stream().map((variable) -> variable(variable, snapshot)).toList());
+				status.variables().stream().map((variable) -> variable(variable, snapshot)).toList(),
+				verification(status.verification()));
+	}
+
+	private static Verification verification(VerificationStatus status) {
+		if (status == null) {
+			return null;
+		}
+		return new Verification(status.result().name(), status.reason(), status.lastVerified(), status.lastAttempt(),
+				status.nextAttempt(), status.permissions(), status.warnings());
 	}
 
 	private static Variable variable(VariableStatus status, Snapshot snapshot) {
@@ -67,9 +78,37 @@ public record Inventory(int schemaVersion, Instant checkedAt, boolean ready, Pla
 	public record Count(long configured, long total) {
 	}
 
+	/**
+	 * @param verification live verification of the current values, null when it is off for the account
+	 */
 	public record Account(String id, String broker, String role, String owner, boolean required, boolean enabled,
 			String state, String keyPreview, Instant lastSeenValid, Instant lostSince, Instant lastChange,
-			List<String> problems, List<String> warnings, List<String> fixes, List<Variable> variables) {
+			List<String> problems, List<String> warnings, List<String> fixes, List<Variable> variables,
+			Verification verification) {
+
+		/** Without live verification (the shape before it existed). */
+		public Account(String id, String broker, String role, String owner, boolean required, boolean enabled,
+				String state, String keyPreview, Instant lastSeenValid, Instant lostSince, Instant lastChange,
+				List<String> problems, List<String> warnings, List<String> fixes, List<Variable> variables) {
+			this(id, broker, role, owner, required, enabled, state, keyPreview, lastSeenValid, lostSince, lastChange,
+					problems, warnings, fixes, variables, null);
+		}
+
+	}
+
+	/**
+	 * Live verification of an account's current values.
+	 *
+	 * @param result VERIFIED, REJECTED, UNVERIFIED or UNREACHABLE
+	 * @param reason one sentence for operators
+	 * @param lastVerified when the broker last accepted the account's credentials
+	 * @param lastAttempt when the last verification finished
+	 * @param nextAttempt when the next one is due
+	 * @param permissions what the broker reported about the key's permissions
+	 * @param warnings things to look at next to a VERIFIED result
+	 */
+	public record Verification(String result, String reason, Instant lastVerified, Instant lastAttempt,
+			Instant nextAttempt, Map<String, Boolean> permissions, List<String> warnings) {
 	}
 
 	/**

@@ -15,6 +15,7 @@ import io.credentialhealth.check.AccountState;
 import io.credentialhealth.check.AccountStatus;
 import io.credentialhealth.check.Snapshot;
 import io.credentialhealth.check.VariableStatus;
+import io.credentialhealth.check.VerificationStatus;
 import io.credentialhealth.platform.PlatformInfo;
 import io.credentialhealth.registry.Role;
 import io.credentialhealth.source.Classification;
@@ -38,17 +39,11 @@ class StatusPage {
 
 	private final Duration refreshInterval;
 
-	private final LastVerification verification;
-
 	private final Clock clock;
 
-	/**
-	 * @param verification the live verification history, or null when verification is not enabled
-	 */
-	StatusPage(Duration checkInterval, Duration refreshInterval, LastVerification verification, Clock clock) {
+	StatusPage(Duration checkInterval, Duration refreshInterval, Clock clock) {
 		this.checkInterval = checkInterval;
 		this.refreshInterval = refreshInterval;
-		this.verification = verification;
 		this.clock = clock;
 	}
 
@@ -296,20 +291,20 @@ class StatusPage {
 		return html.append("<td data-label=\"").append(Html.escape(COLUMNS[column])).append("\">");
 	}
 
+	/** From the live verification carried in the snapshot; "not enabled" for accounts it does not cover. */
 	private void lastVerified(StringBuilder html, AccountStatus account, Instant now) {
-		if (this.verification == null) {
+		VerificationStatus verification = account.verification();
+		if (verification == null) {
 			html.append("<span class=\"none\">not enabled</span>");
 			return;
 		}
-		LastVerification.Verified verified = this.verification.of(account.id());
-		if (verified == null || verified.at() == null) {
+		if (verification.lastVerified() == null) {
 			html.append("never");
-			return;
 		}
-		time(html, verified.at(), now);
-		if (verified.outcome() != null && !verified.outcome().isBlank()) {
-			html.append(" (").append(Html.escape(verified.outcome())).append(')');
+		else {
+			time(html, verification.lastVerified(), now);
 		}
+		html.append(" (").append(Html.escape(verification.result().name().toLowerCase(java.util.Locale.ROOT))).append(')');
 	}
 
 	/**

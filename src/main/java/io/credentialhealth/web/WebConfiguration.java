@@ -4,7 +4,6 @@ import java.time.Clock;
 
 import io.credentialhealth.check.CheckProperties;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,10 +16,8 @@ class WebConfiguration {
 	static class StatusPageConfiguration {
 
 		@Bean
-		StatusPage statusPage(CheckProperties checks, StatusPageProperties properties,
-				ObjectProvider<LastVerification> verification, Clock clock) {
-			return new StatusPage(checks.checkInterval(), properties.refreshInterval(), verification.getIfAvailable(),
-					clock);
+		StatusPage statusPage(CheckProperties checks, StatusPageProperties properties, Clock clock) {
+			return new StatusPage(checks.checkInterval(), properties.refreshInterval(), clock);
 		}
 
 	}

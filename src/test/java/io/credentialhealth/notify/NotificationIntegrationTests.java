@@ -53,11 +53,11 @@ class NotificationIntegrationTests {
 	static final String SECRET_VARIABLE = "KRAKEN_USER_TANIA_API_SECRET";
 
 	/** Canary values: none of them, nor any 8 characters of them, may leave the checker. */
-	static final String KEY = "CNRYk3yQx7Lm2Vt8Rw4Zb6HpJ9";
+	static final String KEY = io.credentialhealth.support.TestCredentials.base64(42);
 
-	static final String SECRET = "s3cRetCanaryValue/9xQ+Tn5Lw2Ye8Ru0Kd==";
+	static final String SECRET = io.credentialhealth.support.TestCredentials.base64(64);
 
-	static final String ROTATED_SECRET = "r0tatedCanarySecret+Mk3Jd7Pq1Zs4Gh6==";
+	static final String ROTATED_SECRET = io.credentialhealth.support.TestCredentials.base64(64);
 
 	private static final Duration WAIT = Duration.ofSeconds(20);
 

@@ -8,7 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Searches outputs for planted secrets: the whole value and every 8-character piece of it. PEM
- * armour lines are left out of the pieces: they are the same for every key and say nothing.
+ * armour lines and a Coinbase key name's fixed words are left out of the pieces: they are the same
+ * for every key and say nothing.
  */
 public final class Canary {
 
@@ -32,15 +33,19 @@ public final class Canary {
 	 * 8-character piece.
 	 */
 	public static void assertKeyMasked(String output, String key) {
-		assertThat(output).doesNotContain(key.substring(0, 5));
-		for (String piece : pieces(key.substring(1))) {
+		if (!key.startsWith("organizations/")) {
+			assertThat(output).doesNotContain(key.substring(0, 5));
+		}
+		for (String piece : pieces(key)) {
 			assertThat(output).doesNotContain(piece);
 		}
 	}
 
 	static List<String> pieces(String secret) {
 		List<String> pieces = new ArrayList<>();
-		for (String line : secret.split("\n")) {
+		// PEM armour and the fixed words of a Coinbase key name ("organizations/.../apiKeys/...") are
+		// the same for everyone; only what lies between them is secret.
+		for (String line : secret.split("\n|organizations/|/apiKeys/")) {
 			if (line.startsWith("-----")) {
 				continue;
 			}

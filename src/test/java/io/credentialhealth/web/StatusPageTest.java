@@ -11,6 +11,8 @@ import io.credentialhealth.check.AccountState;
 import io.credentialhealth.check.AccountStatus;
 import io.credentialhealth.check.Snapshot;
 import io.credentialhealth.check.VariableStatus;
+import io.credentialhealth.check.VerificationStatus;
+import io.credentialhealth.broker.VerificationResult;
 import io.credentialhealth.platform.Platform;
 import io.credentialhealth.platform.PlatformInfo;
 import io.credentialhealth.registry.Account;
@@ -33,7 +35,7 @@ class StatusPageTest {
 	private static final PlatformInfo RAILWAY = new PlatformInfo(Platform.RAILWAY, "production", "bot-health",
 			"9b2f6c1e-0d4a-4f5e-8c1b-2a3d4e5f6a7b", "replica-1", "7f3c2a1d9e8b7c6a5f4e3d2c1b0a9f8e7d6c5b4a", "proj-1");
 
-	private final StatusPage page = new StatusPage(Duration.ofMinutes(5), Duration.ofSeconds(30), null,
+	private final StatusPage page = new StatusPage(Duration.ofMinutes(5), Duration.ofSeconds(30),
 			Clock.fixed(NOW, ZoneOffset.UTC));
 
 	@Test
@@ -120,15 +122,23 @@ class StatusPageTest {
 		Snapshot snapshot = snapshot(configured("kraken-master", Role.MASTER, "Master", "KRAKEN_MASTER"),
 				configured("coinbase-master", Role.MASTER, "Master", "COINBASE"));
 		assertThat(this.page.render(snapshot)).contains("<span class=\"none\">not enabled</span>");
-		LastVerification verification = (id) -> "kraken-master".equals(id)
-				? new LastVerification.Verified(Instant.parse("2026-08-21T02:30:00Z"), "accepted") : null;
-		String html = new StatusPage(Duration.ofMinutes(5), Duration.ofSeconds(30), verification,
-				Clock.fixed(NOW, ZoneOffset.UTC))
-			.render(snapshot);
+		AccountStatus kraken = snapshot.account("kraken-master").orElseThrow();
+		AccountStatus coinbase = snapshot.account("coinbase-master").orElseThrow();
+		String html = this.page.render(snapshot(
+				withVerification(kraken, new VerificationStatus(VerificationResult.VERIFIED, "Kraken accepted the key",
+						Instant.parse("2026-08-21T02:30:00Z"), Instant.parse("2026-08-21T02:30:00Z"), null, null, null)),
+				withVerification(coinbase, new VerificationStatus(VerificationResult.UNVERIFIED, "not yet", null, null,
+						null, null, null))));
 		assertThat(html).doesNotContain("not enabled")
 			.contains("<td data-label=\"Last verified\"><time datetime=\"2026-08-21T02:30:00Z\">2026-08-21 02:30:00 UTC</time> "
-					+ "<span class=\"ago\">(30 min ago)</span> (accepted)</td>")
-			.contains("<td data-label=\"Last verified\">never</td>");
+					+ "<span class=\"ago\">(30 min ago)</span> (verified)</td>")
+			.contains("<td data-label=\"Last verified\">never (unverified)</td>");
+	}
+
+	private static AccountStatus withVerification(AccountStatus status, VerificationStatus verification) {
+		return new AccountStatus(status.account(), status.state(), status.variables(), status.problems(),
+				status.warnings(), status.fixes(), status.keyPreview(), status.checkedAt(), status.lastChange(),
+				status.lostSince(), status.lastSeenValid(), verification);
 	}
 
 	@Test
