@@ -125,6 +125,9 @@ public class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcesso
 		defaults.put("spring.datasource.hikari.data-source-properties[connectTimeout]", "5");
 		defaults.put("spring.datasource.hikari.data-source-properties[socketTimeout]", "30");
 		defaults.put("spring.datasource.hikari.data-source-properties[ApplicationName]", "credential-health");
+		// One warning per outage is the store's: Hikari's per-connection warnings about the same outage stay quiet.
+		defaults.put("logging.level.com.zaxxer.hikari.pool.ProxyConnection", "error");
+		defaults.put("logging.level.com.zaxxer.hikari.pool.PoolBase", "error");
 		return defaults;
 	}
 

@@ -188,6 +188,9 @@ class JdbcStoreApplicationTest {
 			check = post("/actuator/credentials");
 			assertThat(account(check.json(), "kraken-user-tania").get("state").asString()).isEqualTo("LOST");
 			assertThat(output.getAll().split("State store degraded", -1)).as("one warning per outage").hasSize(2);
+			assertThat(output.getAll().lines().filter((line) -> line.contains(" WARN ") && line.contains("hikari")))
+				.as("no warnings from the pool about the same outage")
+				.isEmpty();
 		}
 		finally {
 			database.restart();
