@@ -12,6 +12,7 @@ import io.credentialhealth.state.StateStore;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,8 +28,10 @@ class CheckConfiguration {
 		return Clock.systemUTC();
 	}
 
+	/** The embedded default; {@code credentials.state-store=jdbc} (or a configured database) picks the shared one. */
 	@Bean
 	@ConditionalOnMissingBean
+	@ConditionalOnProperty(name = "credentials.state-store", havingValue = "file", matchIfMissing = true)
 	StateStore stateStore(CheckProperties properties, Clock clock) {
 		return new FileStateStore(properties.stateFile(), clock);
 	}

@@ -22,6 +22,7 @@ import io.credentialhealth.source.CredentialSources;
 import io.credentialhealth.source.SourcedValue;
 import io.credentialhealth.source.ValueClassifier;
 import io.credentialhealth.state.Condition;
+import io.credentialhealth.state.FleetEntry;
 import io.credentialhealth.state.Fingerprints;
 import io.credentialhealth.state.StateStore;
 import io.credentialhealth.state.StoredState;
@@ -95,9 +96,7 @@ public class CredentialChecker {
 	private Snapshot runCheck() {
 		long started = System.nanoTime();
 		Instant now = this.clock.instant();
-		if (this.memory == null) {
-			this.memory = this.store.load();
-		}
+		this.memory = (this.memory != null) ? this.store.reconcile(this.memory) : this.store.load();
 		Fingerprints fingerprints = new Fingerprints(this.memory.salt());
 		CredentialSources.Reading reading = this.sources.read();
 		Map<String, VariableMemory> remembered = new HashMap<>(this.memory.variables());
@@ -121,8 +120,9 @@ public class CredentialChecker {
 			this.store.save(updated);
 			this.memory = updated;
 		}
+		Map<String, List<FleetEntry>> fleet = this.store.fleet();
 		Snapshot snapshot = new Snapshot(++this.sequence, now, Duration.ofNanos(System.nanoTime() - started), statuses,
-				this.platform, reading.problems(), globalWarnings(reading), this.store.status());
+				this.platform, reading.problems(), globalWarnings(reading), this.store.status(), fleet);
 		Snapshot previous = this.current.publish(snapshot);
 		transitions.forEach(this.events::publishEvent);
 		this.events.publishEvent(new CheckCompleted(previous, snapshot));

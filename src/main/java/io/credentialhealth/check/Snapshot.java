@@ -3,10 +3,12 @@ package io.credentialhealth.check;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.credentialhealth.platform.PlatformInfo;
 import io.credentialhealth.registry.Role;
+import io.credentialhealth.state.FleetEntry;
 import io.credentialhealth.state.StoreStatus;
 
 /**
@@ -20,14 +22,29 @@ import io.credentialhealth.state.StoreStatus;
  * @param sourceProblems sources that could not be read
  * @param warnings global warnings (e.g. a .env file on a platform)
  * @param store the state store's status
+ * @param fleet what other environments of this service remember, by variable (empty unless the
+ * store is shared)
  */
 public record Snapshot(long sequence, Instant checkedAt, Duration duration, List<AccountStatus> accounts,
-		PlatformInfo platform, List<String> sourceProblems, List<String> warnings, StoreStatus store) {
+		PlatformInfo platform, List<String> sourceProblems, List<String> warnings, StoreStatus store,
+		Map<String, List<FleetEntry>> fleet) {
 
 	public Snapshot {
 		accounts = AccountList.of(accounts);
 		sourceProblems = List.copyOf(sourceProblems);
 		warnings = List.copyOf(warnings);
+		fleet = (fleet != null) ? Map.copyOf(fleet) : Map.of();
+	}
+
+	/** A snapshot without a fleet view (a store that only knows this instance). */
+	public Snapshot(long sequence, Instant checkedAt, Duration duration, List<AccountStatus> accounts,
+			PlatformInfo platform, List<String> sourceProblems, List<String> warnings, StoreStatus store) {
+		this(sequence, checkedAt, duration, accounts, platform, sourceProblems, warnings, store, Map.of());
+	}
+
+	/** The other environments' memory of one variable, empty when none. */
+	public List<FleetEntry> fleet(String variable) {
+		return this.fleet.getOrDefault(variable, List.of());
 	}
 
 	/** The account with this id: a map lookup, as health asks for every account on each request. */

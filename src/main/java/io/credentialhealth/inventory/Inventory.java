@@ -10,6 +10,8 @@ import io.credentialhealth.check.VariableStatus;
 import io.credentialhealth.check.VerificationStatus;
 import io.credentialhealth.platform.PlatformInfo;
 import io.credentialhealth.registry.Role;
+import io.credentialhealth.state.Condition;
+import io.credentialhealth.state.FleetEntry;
 
 /**
  * The safe export of every credential: names, states, times and fingerprints, never a value. Keep
@@ -39,15 +41,16 @@ public record Inventory(int schemaVersion, Instant checkedAt, boolean ready, Pla
 			problems.add(snapshot.store().problem());
 		}
 		return new Inventory(1, snapshot.checkedAt(), snapshot.isReady(), platform, totals,
-				snapshot.accounts().stream().map(Inventory::account).toList(), problems);
+				snapshot.accounts().stream().map((status) -> account(status, snapshot)).toList(), problems);
 	}
 
-	private static Account account(AccountStatus status) {
+	private static Account account(AccountStatus status, Snapshot snapshot) {
 		return new Account(status.id(), status.account().broker().id(), status.account().role().id(),
 				status.account().owner(), status.account().required(), status.account().enabled(),
 				status.state().name(), status.keyPreview(), status.lastSeenValid(), status.lostSince(),
 				status.lastChange(), status.problems(), status.warnings(), status.fixes(),
-				status.variables().stream().map(Inventory::variable).toList(), verification(status.verification()));
+				status.variables().stream().map((variable) -> variable(variable, snapshot)).toList(),
+				verification(status.verification()));
 	}
 
 	private static Verification verification(VerificationStatus status) {
@@ -58,11 +61,11 @@ public record Inventory(int schemaVersion, Instant checkedAt, boolean ready, Pla
 				status.nextAttempt(), status.permissions(), status.warnings());
 	}
 
-	private static Variable variable(VariableStatus status) {
+	private static Variable variable(VariableStatus status, Snapshot snapshot) {
 		return new Variable(status.name(), status.role().id(), status.classification().id(),
 				status.condition().name().toLowerCase(java.util.Locale.ROOT), status.origin(), status.fingerprint(),
 				status.firstSeen(), status.lastSeenValid(), status.lostSince(), status.lastChange(),
-				status.lastDeployment());
+				status.lastDeployment(), Fleet.of(status, snapshot.fleet(status.name()), snapshot.checkedAt()));
 	}
 
 	public record Platform(String name, String environment, String service, String deployment, String instance,
@@ -108,9 +111,85 @@ public record Inventory(int schemaVersion, Instant checkedAt, boolean ready, Pla
 			Instant nextAttempt, Map<String, Boolean> permissions, List<String> warnings) {
 	}
 
+	/**
+	 * One variable.
+	 *
+	 * @param fleet the other environments of this service that remember it (a shared store only),
+	 * e.g. "present in staging (deployment d41c, 3 min ago), missing here"; empty otherwise
+	 */
 	public record Variable(String name, String role, String classification, String condition, String source,
 			String fingerprint, Instant firstSeen, Instant lastSeenValid, Instant lostSince, Instant lastChange,
-			String lastDeployment) {
+			String lastDeployment, List<Fleet> fleet) {
+
+		public Variable {
+			fleet = (fleet != null) ? List.copyOf(fleet) : List.of();
+		}
+
+		public Variable(String name, String role, String classification, String condition, String source,
+				String fingerprint, Instant firstSeen, Instant lastSeenValid, Instant lostSince, Instant lastChange,
+				String lastDeployment) {
+			this(name, role, classification, condition, source, fingerprint, firstSeen, lastSeenValid, lostSince,
+					lastChange, lastDeployment, List.of());
+		}
+
+	}
+
+	/**
+	 * How another environment of the same service sees a variable.
+	 *
+	 * @param environment the other environment
+	 * @param condition valid, absent or unusable at its last check
+	 * @param lastSeenValid when it last saw the variable valid
+	 * @param deployment the deployment there that last saw it valid
+	 * @param fingerprint fingerprint of the value it last saw valid
+	 * @param sameValue whether that value equals the one here (null when either side has none)
+	 * @param summary one line for people, e.g. "present in staging (deployment d41c, 3 min ago), missing here"
+	 */
+	public record Fleet(String environment, String condition, Instant lastSeenValid, String deployment,
+			String fingerprint, Boolean sameValue, String summary) {
+
+		static List<Fleet> of(VariableStatus here, List<FleetEntry> entries, Instant checkedAt) {
+			return entries.stream()
+				.sorted(java.util.Comparator.comparing(FleetEntry::environment))
+				.map((entry) -> of(here, entry, checkedAt))
+				.toList();
+		}
+
+		private static Fleet of(VariableStatus here, FleetEntry entry, Instant checkedAt) {
+			Boolean same = (here.condition() == Condition.VALID && here.fingerprint() != null
+					&& entry.fingerprint() != null) ? here.fingerprint().equals(entry.fingerprint()) : null;
+			String seen = "deployment " + entry.deployment() + ", " + ago(entry.lastSeenValid(), checkedAt);
+			String there = switch (entry.condition()) {
+				case VALID -> "present in " + entry.environment() + " (" + seen + ")";
+				case ABSENT -> "missing in " + entry.environment() + " (last valid: " + seen + ")";
+				case UNUSABLE -> "unusable in " + entry.environment() + " (last valid: " + seen + ")";
+			};
+			String local = switch (here.condition()) {
+				case VALID -> (same == null) ? "valid here" : same ? "same value here" : "different value here";
+				case ABSENT -> "missing here";
+				case UNUSABLE -> "unusable here";
+			};
+			return new Fleet(entry.environment(), entry.condition().name().toLowerCase(java.util.Locale.ROOT),
+					entry.lastSeenValid(), entry.deployment(), entry.fingerprint(), same, there + ", " + local);
+		}
+
+		static String ago(Instant then, Instant now) {
+			if (then == null) {
+				return "never";
+			}
+			long seconds = java.time.Duration.between(then, now).getSeconds();
+			if (seconds < 60) {
+				return (seconds < 0) ? "just now" : seconds + " s ago";
+			}
+			if (seconds < 3600) {
+				return (seconds / 60) + " min ago";
+			}
+			if (seconds < 48 * 3600) {
+				return (seconds / 3600) + " h ago";
+			}
+			return (seconds / 86400) + " days ago";
+		}
+
 	}
 
 }

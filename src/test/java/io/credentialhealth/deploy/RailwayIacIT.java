@@ -24,6 +24,8 @@ class RailwayIacIT {
 
 	private static JsonNode definition;
 
+	private static JsonNode postgresDefinition;
+
 	@BeforeAll
 	static void compileAndEvaluate() throws Exception {
 		Path tsc = DeployFiles.npmBin("tsc");
@@ -37,6 +39,31 @@ class RailwayIacIT {
 		assertThat(evaluated.exitCode()).as("evaluation: " + evaluated.stderr()).isZero();
 		definition = JsonMapper.builder().build().readTree(evaluated.stdout());
 		service = resource("service", "credential-health");
+		Command.Result postgres = Command
+			.of("node", script.toString(), out.resolve("railway.js").toString(), "production", "withPostgres")
+			.run();
+		assertThat(postgres.exitCode()).as("evaluation: " + postgres.stderr()).isZero();
+		postgresDefinition = JsonMapper.builder().build().readTree(postgres.stdout());
+	}
+
+	@Test
+	void thePostgresVariantRunsReplicasOnASharedDatabaseWithTheSameGate() {
+		JsonNode replicated = resource(postgresDefinition, "service", "credential-health");
+		JsonNode database = resource(postgresDefinition, "database", "credential-health-db");
+		assertThat(replicated.path("deploy").path("numReplicas").asInt()).isGreaterThanOrEqualTo(2);
+		assertThat(replicated.path("deploy").path("healthcheckPath").asString()).isEqualTo(DeployFiles.READINESS_PATH);
+		JsonNode url = replicated.path("variables").path("DATABASE_URL");
+		assertThat(url.path("type").asString()).isEqualTo("reference");
+		assertThat(url.path("resource").asString()).isEqualTo(database.path("address").asString());
+		assertThat(replicated.has("volumeAttachments")).as("no volume: it would allow one deployment at a time").isFalse();
+		assertThat(replicated.path("variables").has("CREDENTIALS_STATE_FILE")).isFalse();
+		List<String> preserved = new ArrayList<>();
+		replicated.path("variables").properties().forEach((variable) -> {
+			if ("preserve".equals(variable.getValue().path("type").asString())) {
+				preserved.add(variable.getKey());
+			}
+		});
+		assertThat(preserved).containsExactlyInAnyOrderElementsOf(DeployFiles.CREDENTIAL_VARIABLES);
 	}
 
 	@Test
@@ -50,7 +77,9 @@ class RailwayIacIT {
 		Files.writeString(dir.resolve("tsconfig.json"), DeployFiles.read(".railway/tsconfig.json"));
 		Command.Result result = Command.of(DeployFiles.npmBin("tsc").toString(), "-p", dir.toString(), "--noEmit").run();
 		assertThat(result.exitCode()).isNotZero();
-		assertThat(result.stdout()).contains("railway.ts").contains("error TS2322");
+		assertThat(result.stdout()).contains("railway.ts")
+			.containsPattern("error TS23(22|45)")
+			.contains("Types of property 'healthcheckTimeout' are incompatible");
 	}
 
 	@Test
@@ -84,6 +113,10 @@ class RailwayIacIT {
 	}
 
 	private static JsonNode resource(String type, String name) {
+		return resource(definition, type, name);
+	}
+
+	private static JsonNode resource(JsonNode definition, String type, String name) {
 		for (JsonNode resource : definition.path("resources")) {
 			if (type.equals(resource.path("type").asString()) && name.equals(resource.path("name").asString())) {
 				return resource;

@@ -83,7 +83,34 @@ class RenderBlueprintTest {
 		}
 	}
 
+	@Test
+	void thePostgresVariantIsValidAndRunsSeveralInstancesOnASharedDatabase() throws IOException {
+		String yaml = DeployFiles.read("render.postgres.yaml");
+		assertThat(schema.errors(yaml, InputFormat.YAML)).isEmpty();
+		JsonNode postgres = YAMLMapper.builder().build().readTree(yaml);
+		JsonNode service = service(postgres, "credential-health");
+		assertThat(service.path("healthCheckPath").asString()).isEqualTo(DeployFiles.READINESS_PATH);
+		assertThat(service.path("numInstances").asInt()).isGreaterThanOrEqualTo(2);
+		assertThat(service.has("disk")).as("a disk limits the service to one instance").isFalse();
+		String database = postgres.path("databases").get(0).path("name").asString();
+		boolean wired = false;
+		for (JsonNode variable : service.path("envVars")) {
+			if ("DATABASE_URL".equals(variable.path("key").asString())) {
+				assertThat(variable.path("fromDatabase").path("name").asString()).isEqualTo(database);
+				assertThat(variable.path("fromDatabase").path("property").asString()).isEqualTo("connectionString");
+				wired = true;
+			}
+			assertThat(DeployFiles.CREDENTIAL_VARIABLES).doesNotContain(variable.path("key").asString());
+		}
+		assertThat(wired).as("DATABASE_URL from the database").isTrue();
+		assertThat(postgres.path("envVarGroups")).isEqualTo(blueprint.path("envVarGroups"));
+	}
+
 	private static JsonNode service(String name) {
+		return service(blueprint, name);
+	}
+
+	private static JsonNode service(JsonNode blueprint, String name) {
 		for (JsonNode service : blueprint.path("services")) {
 			if (name.equals(service.path("name").asString())) {
 				return service;
