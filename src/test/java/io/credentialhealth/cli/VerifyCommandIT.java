@@ -167,6 +167,34 @@ class VerifyCommandIT {
 	}
 
 	@Test
+	void aLossSeenByVerifyNeverReachesTheWebhook() throws Exception {
+		java.util.concurrent.atomic.AtomicInteger deliveries = new java.util.concurrent.atomic.AtomicInteger();
+		com.sun.net.httpserver.HttpServer webhook = com.sun.net.httpserver.HttpServer
+			.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+		webhook.createContext("/hook", (exchange) -> {
+			deliveries.incrementAndGet();
+			exchange.sendResponseHeaders(204, -1);
+			exchange.close();
+		});
+		webhook.start();
+		try {
+			Map<String, String> env = new java.util.HashMap<>(io.credentialhealth.support.TestCredentials.kraken("KRAKEN_MASTER"));
+			env.put("CREDENTIALS_NOTIFY_WEBHOOK_URL", "http://127.0.0.1:" + webhook.getAddress().getPort() + "/hook");
+			Path state = directory.resolve("state").resolve("webhook-" + System.nanoTime() + ".json");
+			assertThat(run(env, state, "verify").exitCode()).isEqualTo(1);
+			env.remove("KRAKEN_MASTER_API_KEY");
+			Run lost = run(env, state, "verify", "--json");
+			assertThat(lost.exitCode()).isEqualTo(1);
+			assertThat(lost.stdout()).as("the second run saw the loss").contains("\"LOST\"");
+			Thread.sleep(500);
+			assertThat(deliveries.get()).as("webhook deliveries from verify").isZero();
+		}
+		finally {
+			webhook.stop(0);
+		}
+	}
+
+	@Test
 	void unknownArgumentExitsWithUsage() {
 		Run run = run(Map.of(), "verify", "--jsn");
 		assertThat(run.exitCode()).isEqualTo(64);
@@ -194,6 +222,10 @@ class VerifyCommandIT {
 	}
 
 	private static Run run(Map<String, String> planted, String... args) {
+		return run(planted, directory.resolve("state").resolve(System.nanoTime() + ".json"), args);
+	}
+
+	private static Run run(Map<String, String> planted, Path stateFile, String... args) {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		// C1 only: the same behaviour at half the start-up CPU (docs/verify.md recommends it too).
@@ -201,7 +233,7 @@ class VerifyCommandIT {
 		command.add("-jar");
 		command.add(JAR.toAbsolutePath().toString());
 		command.addAll(List.of(args));
-		command.add("--credentials.state-file=" + directory.resolve("state").resolve(System.nanoTime() + ".json"));
+		command.add("--credentials.state-file=" + stateFile);
 		ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
 		Map<String, String> environment = builder.environment();
 		environment.clear();
