@@ -6,7 +6,6 @@ import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
-import org.springframework.util.StringUtils;
 
 /**
  * With an access token, health shows details and components only to callers that present it, so the
@@ -16,7 +15,7 @@ class AccessTokenEnvironmentPostProcessor implements EnvironmentPostProcessor {
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-		if (StringUtils.hasText(environment.getProperty("credentials.access-token"))) {
+		if (SecurityProperties.protectedByToken(environment)) {
 			environment.getPropertySources()
 				.addFirst(new MapPropertySource("credentialsAccessToken",
 						Map.of("management.endpoint.health.show-details", "when-authorized",

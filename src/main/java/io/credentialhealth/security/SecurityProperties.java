@@ -1,6 +1,8 @@
 package io.credentialhealth.security;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.core.env.PropertyResolver;
+import org.springframework.util.StringUtils;
 
 /**
  * @param accessToken when set (env {@code CREDENTIALS_ACCESS_TOKEN}), health details, the
@@ -10,8 +12,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("credentials")
 public record SecurityProperties(String accessToken) {
 
+	static final String ACCESS_TOKEN = "credentials.access-token";
+
 	public boolean protectedByToken() {
-		return this.accessToken != null && !this.accessToken.isBlank();
+		return StringUtils.hasText(this.accessToken);
+	}
+
+	/** The same test for code that runs before binding (auto-configuration filter, condition, environment). */
+	static boolean protectedByToken(PropertyResolver environment) {
+		return StringUtils.hasText(environment.getProperty(ACCESS_TOKEN));
 	}
 
 }

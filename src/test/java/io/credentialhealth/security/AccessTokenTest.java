@@ -60,6 +60,9 @@ class AccessTokenTest {
 		HttpResponse<String> anonymous = get(path, null);
 		assertThat(anonymous.statusCode()).isEqualTo(401);
 		assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValue("Basic realm=\"credential-health\"");
+		assertThat(anonymous.headers().firstValue("Content-Security-Policy"))
+			.hasValue(SecurityHeadersConfiguration.CONTENT_SECURITY_POLICY);
+		assertThat(anonymous.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
 		assertThat(get(path, "Bearer wrong-token").statusCode()).isEqualTo(401);
 		assertThat(get(path, basic("operator", "wrong")).statusCode()).isEqualTo(401);
 		assertThat(get(path, "Basic !!!not-base64").statusCode()).isEqualTo(401);
