@@ -30,6 +30,7 @@ cd -- "$repo"
 # the container limit the JVM would read from the cgroup (512 MB: Railway and Render starter plans).
 start_flags=""
 if [ -f scripts/start.sh ]; then
+	# shellcheck disable=SC2016 # the literal $jvm_opts of start.sh is removed, not expanded
 	start_flags=$(sed -n 's/^jvm_opts="\(.*\)"$/\1/p' scripts/start.sh | sed 's/\$jvm_opts //' | tr '\n' ' ')
 fi
 IMAGE_FLAGS=${start_flags:-"-XX:+UseSerialGC -XX:MaxRAMPercentage=50 -XX:TieredStopAtLevel=1 -Xss512k -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=48m -XX:+ExitOnOutOfMemoryError"}
@@ -319,6 +320,7 @@ one_run() { # app mode run
 		load startup "$app" "$mode" 6 "$run" readiness "$base/health/readiness"
 		load startup "$app" "$mode" 6 "$run" health "$base/health"
 		latency startup "$app" "$mode" 6 "$run" prometheus "$base/prometheus"
+		latency startup "$app" "$mode" 6 "$run" readiness_single "$base/health/readiness"
 		record startup "$app" "$mode" 6 "$run" rss_loaded_mb "$(rss_mb)"
 		record startup "$app" "$mode" 6 "$run" series "$(series "$base/prometheus")"
 		record startup "$app" "$mode" 6 "$run" live_heap_mb "$(live_heap_mb)"
@@ -371,6 +373,8 @@ for spec in $SCALES; do
 		"$(awk -v s0="$sum0" -v s1="$sum1" -v c0="$count0" -v c1="$count1" 'BEGIN { printf "%.1f", (c1 > c0) ? (s1 - s0) / (c1 - c0) * 1000 : -1 }')"
 	record scale ours "$source-$readiness" "$accounts" 1 readiness_bytes "$(curl -s --max-time 60 "$base/health/readiness" | wc -c)"
 	load scale ours "$source-$readiness" "$accounts" 1 readiness "$base/health/readiness"
+	# What a platform healthcheck sees: one probe at a time, no queue in front of it.
+	latency scale ours "$source-$readiness" "$accounts" 1 readiness_single "$base/health/readiness" 5s
 	latency scale ours "$source-$readiness" "$accounts" 1 health_credentials "$base/health/credentials" 5s
 	latency scale ours "$source-$readiness" "$accounts" 1 prometheus "$base/prometheus" 5s
 	record scale ours "$source-$readiness" "$accounts" 1 series "$(series "$base/prometheus")"
