@@ -18,7 +18,7 @@ import org.springframework.validation.ObjectError;
 /**
  * Turns a start-up failure caused by the registry or another property into one line that names
  * the property and says what is allowed. Rejected values are never shown: messages come from the
- * registry's own rules and the constraint annotations, not from the input.
+ * registry's own rules and the properties' own checks, not from the input.
  */
 final class StartupFailures {
 

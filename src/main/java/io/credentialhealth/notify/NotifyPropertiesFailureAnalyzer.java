@@ -1,7 +1,5 @@
 package io.credentialhealth.notify;
 
-import java.util.Locale;
-
 import org.springframework.boot.context.properties.bind.validation.BindValidationException;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -29,7 +27,8 @@ class NotifyPropertiesFailureAnalyzer extends AbstractFailureAnalyzer<BindValida
 		for (ObjectError error : cause.getValidationErrors().getAllErrors()) {
 			description.append(String.format("%n"));
 			if (error instanceof FieldError field) {
-				String property = PREFIX + "." + kebab(field.getField());
+				// NotifyProperties rejects fields under their dashed names, e.g. max-attempts.
+				String property = PREFIX + "." + field.getField();
 				description.append("    Property ").append(property);
 				if (!property.equals(PREFIX + ".webhook-url")) {
 					description.append(" = \"").append(field.getRejectedValue()).append("\"");
@@ -45,10 +44,6 @@ class NotifyPropertiesFailureAnalyzer extends AbstractFailureAnalyzer<BindValida
 				"Fix or unset these properties (environment variables CREDENTIALS_NOTIFY_WEBHOOK_URL, "
 						+ "CREDENTIALS_NOTIFY_FORMAT, ...). The webhook URL is not shown because it usually embeds a token.",
 				cause);
-	}
-
-	private static String kebab(String field) {
-		return field.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
 	}
 
 }

@@ -16,11 +16,19 @@ import org.springframework.util.StringUtils;
 /**
  * The resolved registry: accounts in declaration order with every variable name filled in by the
  * naming convention and checked across accounts. Built once at start-up; an invalid registry
- * throws {@link InvalidRegistryException}.
+ * throws {@link InvalidRegistryException}. Every registry rule lives here, so a registry bound
+ * anywhere (application, CLI, tests) is checked the same way.
  */
 public final class CredentialRegistry {
 
 	private static final Pattern ACCOUNT_ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+
+	private static final Pattern USER = Pattern.compile("[a-z][a-z0-9_]*");
+
+	private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Z][A-Z0-9_]*");
+
+	private static final String VARIABLE_NAME_RULE = "must be an environment variable name matching [A-Z][A-Z0-9_]* "
+			+ "(upper-case letters, digits and underscores, starting with a letter)";
 
 	private final Map<String, Account> accounts;
 
@@ -62,6 +70,15 @@ public final class CredentialRegistry {
 		if (properties.role() == null) {
 			throw new InvalidRegistryException(prefix + ".role", "is required; allowed values: master, user");
 		}
+		// Rejected values are not echoed: a secret pasted where a variable name belongs must not reach a log.
+		requireMatch(prefix + ".user", properties.user(), USER,
+				"must be lower-case letters, digits or underscores, starting with a letter (e.g. tania)");
+		requireMatch(prefix + ".key-variable", properties.keyVariable(), VARIABLE_NAME, VARIABLE_NAME_RULE);
+		requireMatch(prefix + ".secret-variable", properties.secretVariable(), VARIABLE_NAME, VARIABLE_NAME_RULE);
+		if (!"".equals(properties.paperVariable())) {
+			requireMatch(prefix + ".paper-variable", properties.paperVariable(), VARIABLE_NAME,
+					VARIABLE_NAME_RULE + ", or empty for none");
+		}
 		boolean namesGiven = StringUtils.hasText(properties.keyVariable()) && StringUtils.hasText(properties.secretVariable());
 		if (properties.role() == Role.USER && !StringUtils.hasText(properties.user()) && !namesGiven) {
 			throw new InvalidRegistryException(prefix + ".user",
@@ -80,6 +97,13 @@ public final class CredentialRegistry {
 		}
 		return new Account(id, properties.broker(), properties.role(), owner(properties), properties.user(),
 				properties.required(), properties.enabled(), variables);
+	}
+
+	/** A value left out (null) is fine: a default or the naming convention applies. */
+	private static void requireMatch(String property, String value, Pattern pattern, String rule) {
+		if (value != null && !pattern.matcher(value).matches()) {
+			throw new InvalidRegistryException(property, rule);
+		}
 	}
 
 	private static String nameOrConvention(String given, AccountProperties properties, VariableRole role) {

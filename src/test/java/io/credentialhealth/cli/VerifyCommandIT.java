@@ -163,7 +163,9 @@ class VerifyCommandIT {
 	void constraintViolationExitsTwoNamingTheProperty() {
 		Run run = run(Map.of("CREDENTIALS_ACCOUNTS_KRAKENUSERTANIA_USER", "x"), "verify",
 				"--credentials.accounts.kraken-user-tania.user=Tania");
-		assertInvalidConfiguration(run, "credentials.accounts[kraken-user-tania].user must be lower-case letters");
+		assertInvalidConfiguration(run,
+				"Invalid credential registry: credentials.accounts.kraken-user-tania.user must be lower-case letters");
+		assertThat(run.stderr()).doesNotContain("Tania");
 	}
 
 	@Test

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import io.credentialhealth.CredentialHealthApplication;
 import io.credentialhealth.platform.PlatformInfo;
+import io.credentialhealth.support.PropertyViolations;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -114,6 +115,54 @@ class NotifyPropertiesTests {
 	}
 
 	@Test
+	void everyBoundIsInclusive() {
+		assertThat(violations("timeout=1ms", "max-attempts=1", "initial-backoff=0s", "queue-capacity=1")).isEmpty();
+		assertThat(violations("timeout=5m", "max-attempts=10", "initial-backoff=1m", "queue-capacity=10000")).isEmpty();
+	}
+
+	@Test
+	void eachRuleNamesThePropertyAndTheBound() {
+		Map<String, String> expected = new java.util.LinkedHashMap<>();
+		expected.put("timeout=0s", "credentials.notify.timeout: must be positive, e.g. 5s");
+		expected.put("timeout=-1s", "credentials.notify.timeout: must be positive, e.g. 5s");
+		expected.put("timeout=300001ms", "credentials.notify.timeout: must be at most 5m");
+		expected.put("max-attempts=0", "credentials.notify.max-attempts: must be greater than or equal to 1");
+		expected.put("max-attempts=11", "credentials.notify.max-attempts: must be less than or equal to 10");
+		expected.put("initial-backoff=-1ms", "credentials.notify.initial-backoff: must not be negative");
+		expected.put("initial-backoff=60001ms", "credentials.notify.initial-backoff: must be at most 1m");
+		expected.put("queue-capacity=0", "credentials.notify.queue-capacity: must be greater than or equal to 1");
+		expected.put("queue-capacity=10001",
+				"credentials.notify.queue-capacity: must be less than or equal to 10000");
+		expected.forEach((setting, violation) -> assertThat(violations(setting)).as(setting).containsExactly(violation));
+	}
+
+	@Test
+	void eachWebhookUrlProblemIsNamed() {
+		Map<String, String> problems = Map.of("hooks.slack.com/services/x", "no scheme", "ftp://hooks.slack.com/x",
+				"scheme must be http or https", "https:///services/x", "no host", "https://hooks.slack.com/a b",
+				"malformed at character 26");
+		problems.forEach((url, problem) -> assertThat(violations("webhook-url=" + url)).as(url)
+			.containsExactly("credentials.notify.webhook-url: is not a usable webhook URL (" + problem
+					+ "); expected an absolute http(s) URL such as https://hooks.slack.com/services/..., "
+					+ "or leave it unset to turn notifications off"));
+		assertThat(violations("webhook-url=http://127.0.0.1:8080/hook")).isEmpty();
+		assertThat(violations("webhook-url=")).isEmpty();
+	}
+
+	@Test
+	void aFormatIsRequired() {
+		NotifyProperties noFormat = new NotifyProperties(null, null, Duration.ofSeconds(5), 4, Duration.ofSeconds(1),
+				100);
+		assertThat(PropertyViolations.of(noFormat, "credentials.notify"))
+			.containsExactly("credentials.notify.format: must not be null");
+	}
+
+	private static java.util.List<String> violations(String... settings) {
+		return PropertyViolations.whenBound(PropertiesOnly.class,
+				java.util.Arrays.stream(settings).map((setting) -> "credentials.notify." + setting).toArray(String[]::new));
+	}
+
+	@Test
 	void applicationFailsToStartWithAClearMessageAndNoToken(CapturedOutput output, @TempDir java.nio.file.Path dir) {
 		SpringApplication application = new SpringApplication(CredentialHealthApplication.class);
 		assertThatException().isThrownBy(() -> application.run("--server.port=0",
@@ -122,6 +171,12 @@ class NotifyPropertiesTests {
 		assertThat(output).contains("APPLICATION FAILED TO START")
 			.contains("Property credentials.notify.webhook-url: is not a usable webhook URL (no scheme)")
 			.doesNotContain(WebhookServer.TOKEN);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableConfigurationProperties(NotifyProperties.class)
+	static class PropertiesOnly {
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -108,6 +108,64 @@ class CredentialRegistryTest {
 			.withMessageContaining("credentials.accounts.k.paper-variable is only allowed for broker alpaca");
 	}
 
+	@Test
+	void brokerAndRoleAreRequiredWithTheAllowedValues() {
+		assertThat(failure("credentials.accounts.a.role", "master"))
+			.isEqualTo("credentials.accounts.a.broker is required; allowed values: coinbase, kraken, alpaca, generic");
+		assertThat(failure("credentials.accounts.a.broker", "kraken"))
+			.isEqualTo("credentials.accounts.a.role is required; allowed values: master, user");
+	}
+
+	@Test
+	void userIdsAreLowerCaseWords() {
+		for (String user : List.of("Tania", "1tania", "ta-nia", "tania.g", "")) {
+			assertThat(failure("credentials.accounts.k.broker", "kraken", "credentials.accounts.k.role", "user",
+					"credentials.accounts.k.user", user))
+				.as(user)
+				.isEqualTo("credentials.accounts.k.user must be lower-case letters, digits or underscores, "
+						+ "starting with a letter (e.g. tania)");
+		}
+		assertThat(CredentialRegistry.of(bind(Map.of("credentials.accounts.k.broker", "kraken",
+				"credentials.accounts.k.role", "user", "credentials.accounts.k.user", "tania_2")))
+			.variableNames()).containsExactly("KRAKEN_USER_TANIA_2_API_KEY", "KRAKEN_USER_TANIA_2_API_SECRET");
+	}
+
+	@Test
+	void variableNamesAreEnvironmentVariableNames() {
+		String rule = "must be an environment variable name matching [A-Z][A-Z0-9_]* "
+				+ "(upper-case letters, digits and underscores, starting with a letter)";
+		for (String name : List.of("kraken-key", "kraken_key", "1KEY", "_KEY", "MY KEY", "")) {
+			assertThat(failure("credentials.accounts.g.broker", "generic", "credentials.accounts.g.role", "master",
+					"credentials.accounts.g.key-variable", name))
+				.as(name)
+				.isEqualTo("credentials.accounts.g.key-variable " + rule);
+			assertThat(failure("credentials.accounts.g.broker", "generic", "credentials.accounts.g.role", "master",
+					"credentials.accounts.g.secret-variable", name))
+				.as(name)
+				.isEqualTo("credentials.accounts.g.secret-variable " + rule);
+		}
+		assertThat(failure("credentials.accounts.a.broker", "alpaca", "credentials.accounts.a.role", "master",
+				"credentials.accounts.a.paper-variable", "paper"))
+			.isEqualTo("credentials.accounts.a.paper-variable " + rule + ", or empty for none");
+	}
+
+	@Test
+	void anEmptyPaperVariableMeansNone() {
+		CredentialRegistry registry = CredentialRegistry.of(bind(ordered("credentials.accounts.a.broker", "alpaca",
+				"credentials.accounts.a.role", "master", "credentials.accounts.a.paper-variable", "",
+				"credentials.accounts.b.broker", "alpaca", "credentials.accounts.b.role", "user",
+				"credentials.accounts.b.user", "bob", "credentials.accounts.b.paper-variable", "BOB_2_PAPER")));
+		assertThat(registry.variableNames()).containsExactly("ALPACA_MASTER_API_KEY", "ALPACA_MASTER_API_SECRET",
+				"ALPACA_USER_BOB_API_KEY", "ALPACA_USER_BOB_API_SECRET", "BOB_2_PAPER");
+	}
+
+	private static String failure(String... keysAndValues) {
+		return assertThatExceptionOfType(InvalidRegistryException.class)
+			.isThrownBy(() -> CredentialRegistry.of(bind(ordered(keysAndValues))))
+			.actual()
+			.getMessage();
+	}
+
 	private static Map<String, String> ordered(String... keysAndValues) {
 		Map<String, String> map = new java.util.LinkedHashMap<>();
 		for (int i = 0; i < keysAndValues.length; i += 2) {

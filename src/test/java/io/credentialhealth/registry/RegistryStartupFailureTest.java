@@ -36,7 +36,7 @@ class RegistryStartupFailureTest {
 
 	@Test
 	void missingBroker(CapturedOutput output) {
-		assertFailure(output, List.of("credentials.accounts.a.role=master"), "credentials.accounts[a].broker",
+		assertFailure(output, List.of("credentials.accounts.a.role=master"), "credentials.accounts.a.broker is required",
 				"allowed values: coinbase, kraken, alpaca, generic");
 	}
 
@@ -48,10 +48,21 @@ class RegistryStartupFailureTest {
 
 	@Test
 	void badVariableName(CapturedOutput output) {
-		assertFailure(output,
+		String report = assertFailure(output,
 				List.of("credentials.accounts.a.broker=kraken", "credentials.accounts.a.role=master",
 						"credentials.accounts.a.key-variable=kraken-key"),
-				"credentials.accounts[a].keyVariable", "kraken-key", "[A-Z][A-Z0-9_]*");
+				"credentials.accounts.a.key-variable must be an environment variable name", "[A-Z][A-Z0-9_]*");
+		assertThat(report).as("the rejected value is not echoed").doesNotContain("kraken-key");
+	}
+
+	@Test
+	void aSecretPastedAsVariableNameIsNotEchoed(CapturedOutput output) {
+		String pasted = "kQ9+canarySECRET/zz==";
+		String report = assertFailure(output,
+				List.of("credentials.accounts.a.broker=kraken", "credentials.accounts.a.role=master",
+						"credentials.accounts.a.secret-variable=" + pasted),
+				"credentials.accounts.a.secret-variable must be an environment variable name");
+		assertThat(report).doesNotContain(pasted).doesNotContain("canarySECRET");
 	}
 
 	@Test
@@ -68,7 +79,7 @@ class RegistryStartupFailureTest {
 		assertFailure(output, List.of(), "credentials.accounts", "at least one account");
 	}
 
-	private void assertFailure(CapturedOutput output, List<String> properties, String... expected) {
+	private String assertFailure(CapturedOutput output, List<String> properties, String... expected) {
 		List<String> all = new ArrayList<>(properties);
 		// Leave out application.yaml so its built-in accounts do not mix in.
 		all.add("spring.config.location=optional:classpath:/no-such-config.yaml");
@@ -82,6 +93,7 @@ class RegistryStartupFailureTest {
 		assertThat(report).contains("APPLICATION FAILED TO START").contains(expected);
 		String analysis = report.substring(report.indexOf("APPLICATION FAILED TO START"));
 		assertThat(analysis).as("a short report, not a stack trace").doesNotContain("\tat ");
+		return report;
 	}
 
 }

@@ -6,14 +6,12 @@ import java.util.Map;
 import io.credentialhealth.broker.alpaca.AlpacaVerifier;
 import io.credentialhealth.broker.coinbase.CoinbaseVerifier;
 import io.credentialhealth.broker.kraken.KrakenVerifier;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import org.hibernate.validator.constraints.time.DurationMin;
+import io.credentialhealth.config.PropertyChecks;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.validation.annotation.Validated;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
 
 /**
  * Live verification against the brokers ({@code credentials.verify.*}). Off unless enabled, globally
@@ -34,15 +32,10 @@ import org.springframework.validation.annotation.Validated;
  * {@code credentials.verify.accounts.kraken-master.enabled=false}
  */
 @ConfigurationProperties("credentials.verify")
-@Validated
-public record VerifyProperties(@DefaultValue("false") boolean enabled,
-		@NotNull @DurationMin(seconds = 1, message = "must be at least 1s: a broker must never be called in a tight loop") @DefaultValue("1h") Duration interval,
-		@DurationMin(millis = 0, message = "must not be negative") Duration jitter,
-		@NotNull @DurationMin(seconds = 1, message = "must be at least 1s") @DefaultValue("6h") Duration maxBackoff,
-		@NotNull @DurationMin(millis = 1, message = "must be positive") @DefaultValue("5s") Duration connectTimeout,
-		@NotNull @DurationMin(millis = 1, message = "must be positive") @DefaultValue("10s") Duration readTimeout,
-		@Valid @DefaultValue Kraken kraken, @Valid @DefaultValue Alpaca alpaca, @Valid @DefaultValue Coinbase coinbase,
-		Map<String, @Valid AccountOverride> accounts) {
+public record VerifyProperties(@DefaultValue("false") boolean enabled, @DefaultValue("1h") Duration interval,
+		Duration jitter, @DefaultValue("6h") Duration maxBackoff, @DefaultValue("5s") Duration connectTimeout,
+		@DefaultValue("10s") Duration readTimeout, @DefaultValue Kraken kraken, @DefaultValue Alpaca alpaca,
+		@DefaultValue Coinbase coinbase, Map<String, AccountOverride> accounts) implements Validator {
 
 	public VerifyProperties {
 		if (jitter == null && interval != null) {
@@ -57,24 +50,59 @@ public record VerifyProperties(@DefaultValue("false") boolean enabled,
 		return (override != null && override.enabled() != null) ? override.enabled() : this.enabled;
 	}
 
+	@Override
+	public boolean supports(Class<?> type) {
+		return VerifyProperties.class.isAssignableFrom(type);
+	}
+
+	/**
+	 * Boot's binder calls this with {@code target == this} before the bean is used; a failure stops
+	 * start-up naming the property. Overrides need no check here: an unknown account id fails in
+	 * {@link VerifyConfiguration}, a value that is not a boolean fails binding.
+	 */
+	@Override
+	public void validate(Object target, Errors errors) {
+		Duration second = Duration.ofSeconds(1);
+		Duration milli = Duration.ofMillis(1);
+		PropertyChecks checks = new PropertyChecks(errors).notNull("interval", this.interval)
+			.atLeast("interval", this.interval, second, "must be at least 1s: a broker must never be called in a tight loop")
+			.atLeast("jitter", this.jitter, Duration.ZERO, "must not be negative")
+			.notNull("max-backoff", this.maxBackoff)
+			.atLeast("max-backoff", this.maxBackoff, second, "must be at least 1s")
+			.notNull("connect-timeout", this.connectTimeout)
+			.atLeast("connect-timeout", this.connectTimeout, milli, "must be positive")
+			.notNull("read-timeout", this.readTimeout)
+			.atLeast("read-timeout", this.readTimeout, milli, "must be positive");
+		if (this.kraken != null) {
+			checks.notBlank("kraken.base-url", this.kraken.baseUrl());
+		}
+		if (this.alpaca != null) {
+			checks.notBlank("alpaca.live-base-url", this.alpaca.liveBaseUrl())
+				.notBlank("alpaca.paper-base-url", this.alpaca.paperBaseUrl());
+		}
+		if (this.coinbase != null) {
+			checks.notBlank("coinbase.base-url", this.coinbase.baseUrl());
+		}
+	}
+
 	/**
 	 * @param baseUrl scheme, host and optional port of Kraken's REST API
 	 */
-	public record Kraken(@NotBlank @DefaultValue(KrakenVerifier.DEFAULT_BASE_URL) String baseUrl) {
+	public record Kraken(@DefaultValue(KrakenVerifier.DEFAULT_BASE_URL) String baseUrl) {
 	}
 
 	/**
 	 * @param liveBaseUrl endpoint for live keys (paper flag false, or AK keys without a flag)
 	 * @param paperBaseUrl endpoint for paper keys (paper flag true, or PK keys without a flag)
 	 */
-	public record Alpaca(@NotBlank @DefaultValue(AlpacaVerifier.DEFAULT_LIVE_BASE_URL) String liveBaseUrl,
-			@NotBlank @DefaultValue(AlpacaVerifier.DEFAULT_PAPER_BASE_URL) String paperBaseUrl) {
+	public record Alpaca(@DefaultValue(AlpacaVerifier.DEFAULT_LIVE_BASE_URL) String liveBaseUrl,
+			@DefaultValue(AlpacaVerifier.DEFAULT_PAPER_BASE_URL) String paperBaseUrl) {
 	}
 
 	/**
 	 * @param baseUrl scheme, host and optional port of the Advanced Trade API
 	 */
-	public record Coinbase(@NotBlank @DefaultValue(CoinbaseVerifier.DEFAULT_BASE_URL) String baseUrl) {
+	public record Coinbase(@DefaultValue(CoinbaseVerifier.DEFAULT_BASE_URL) String baseUrl) {
 	}
 
 	/**
