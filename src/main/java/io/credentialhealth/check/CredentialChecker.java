@@ -121,8 +121,11 @@ public class CredentialChecker {
 			this.memory = updated;
 		}
 		Map<String, List<FleetEntry>> fleet = this.store.fleet();
+		List<String> warnings = globalWarnings(reading);
+		// Timed up to here: reading, every inspector (near-miss names included), the store and the fleet view.
+		// What follows only hands the snapshot and its events to the listeners.
 		Snapshot snapshot = new Snapshot(++this.sequence, now, Duration.ofNanos(System.nanoTime() - started), statuses,
-				this.platform, reading.problems(), globalWarnings(reading), this.store.status(), fleet);
+				this.platform, reading.problems(), warnings, this.store.status(), fleet);
 		Snapshot previous = this.current.publish(snapshot);
 		transitions.forEach(this.events::publishEvent);
 		this.events.publishEvent(new CheckCompleted(previous, snapshot));
