@@ -36,6 +36,12 @@ import org.springframework.context.ApplicationEventPublisher;
  * Runs a check: reads every source, classifies each value, compares with what the store remembers,
  * publishes the new {@link Snapshot} atomically and then one {@link CredentialTransition} per
  * change. The only component that touches raw values; checks never overlap.
+ * <p>
+ * The store is written when a check changed anything but "last seen valid" (a condition, a
+ * fingerprint, the deployment that saw a value), and otherwise at most once per save interval, plus
+ * on {@link #flush()} at shutdown: every check moves "last seen valid", and rewriting the whole
+ * memory for that alone dominated a check of thousands of accounts. After a crash the stored times
+ * are at most one save interval old.
  */
 public class CredentialChecker {
 
@@ -61,15 +67,35 @@ public class CredentialChecker {
 
 	private final Clock clock;
 
+	private final Duration saveInterval;
+
 	private final ReentrantLock lock = new ReentrantLock();
 
 	private StoredState memory;
 
+	/** Whether the memory holds what the store has not (between saves: "last seen valid" times only). */
+	private boolean unsaved;
+
+	/** When the memory was last saved without the store degrading; null before the first save. */
+	private Instant savedAt;
+
 	private long sequence;
 
+	/** A checker that saves after every check that changed the memory (a save interval of 0). */
 	public CredentialChecker(CredentialRegistry registry, CredentialSources sources, StateStore store,
 			List<CredentialInspector> inspectors, AccountVerdicts verdicts, FixHints fixHints, PlatformInfo platform,
 			CurrentSnapshot current, ApplicationEventPublisher events, Clock clock) {
+		this(registry, sources, store, inspectors, verdicts, fixHints, platform, current, events, clock, Duration.ZERO);
+	}
+
+	/**
+	 * @param saveInterval how long "last seen valid" times may wait before they are saved; other
+	 * changes are saved at once ({@code credentials.state-save-interval})
+	 */
+	public CredentialChecker(CredentialRegistry registry, CredentialSources sources, StateStore store,
+			List<CredentialInspector> inspectors, AccountVerdicts verdicts, FixHints fixHints, PlatformInfo platform,
+			CurrentSnapshot current, ApplicationEventPublisher events, Clock clock, Duration saveInterval) {
+		this.saveInterval = Objects.requireNonNull(saveInterval, "saveInterval");
 		this.registry = registry;
 		this.sources = sources;
 		this.store = store;
@@ -93,6 +119,22 @@ public class CredentialChecker {
 		}
 	}
 
+	/**
+	 * Saves what the save interval held back ("last seen valid" times), so that the next deployment
+	 * starts from them; called at shutdown. Waits for a running check.
+	 */
+	public void flush() {
+		this.lock.lock();
+		try {
+			if (this.unsaved) {
+				save(this.clock.instant());
+			}
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
 	private Snapshot runCheck() {
 		long started = System.nanoTime();
 		Instant now = this.clock.instant();
@@ -100,12 +142,14 @@ public class CredentialChecker {
 		Fingerprints fingerprints = new Fingerprints(this.memory.salt());
 		CredentialSources.Reading reading = this.sources.read();
 		Map<String, VariableMemory> remembered = new HashMap<>(this.memory.variables());
+		Changes changes = new Changes();
 		List<AccountStatus> statuses = new ArrayList<>();
 		List<CredentialTransition> transitions = new ArrayList<>();
 		Snapshot before = this.current.isAvailable() ? this.current.get() : null;
 		for (Account account : this.registry.accounts()) {
 			try {
-				AccountStatus status = new AccountCheck(account, reading, now, fingerprints, remembered, transitions).run();
+				AccountStatus status = new AccountCheck(account, reading, now, fingerprints, remembered, changes,
+						transitions).run();
 				statuses.add(status);
 				detectRejection(before, status, transitions);
 			}
@@ -115,10 +159,13 @@ public class CredentialChecker {
 				statuses.add(failed(account, now, ex));
 			}
 		}
-		StoredState updated = this.memory.with(remembered);
-		if (!updated.equals(this.memory)) {
-			this.store.save(updated);
-			this.memory = updated;
+		if (changes.significant || changes.lastSeenValid) {
+			this.memory = this.memory.with(remembered);
+			this.unsaved = true;
+		}
+		// A degraded store is tried again at every check, as before, so it recovers as soon as it can.
+		if (this.unsaved && (changes.significant || saveDue(now) || this.store.status().degraded())) {
+			save(now);
 		}
 		Map<String, List<FleetEntry>> fleet = this.store.fleet();
 		List<String> warnings = globalWarnings(reading);
@@ -130,6 +177,19 @@ public class CredentialChecker {
 		transitions.forEach(this.events::publishEvent);
 		this.events.publishEvent(new CheckCompleted(previous, snapshot));
 		return snapshot;
+	}
+
+	private boolean saveDue(Instant now) {
+		return this.savedAt == null || !now.isBefore(this.savedAt.plus(this.saveInterval));
+	}
+
+	/** Stores never throw; one that degraded kept the memory in memory only, so it is still unsaved. */
+	private void save(Instant now) {
+		this.store.save(this.memory);
+		if (!this.store.status().degraded()) {
+			this.unsaved = false;
+			this.savedAt = now;
+		}
 	}
 
 	/** A rejection is an account-level event: the broker refused the key, whichever variable is wrong. */
@@ -175,6 +235,26 @@ public class CredentialChecker {
 		return key.strip().substring(0, 4) + "****";
 	}
 
+	/** What a check changed in the memory, noted as it goes instead of comparing every variable afterwards. */
+	private static final class Changes {
+
+		/** Anything but "last seen valid": saved at once. */
+		boolean significant;
+
+		/** "Last seen valid" moved: saved once the save interval has passed. */
+		boolean lastSeenValid;
+
+		void note(VariableMemory before, VariableMemory after) {
+			if (before == null || !after.equalsIgnoringLastSeenValid(before)) {
+				this.significant = true;
+			}
+			else if (!Objects.equals(before.lastSeenValid(), after.lastSeenValid())) {
+				this.lastSeenValid = true;
+			}
+		}
+
+	}
+
 	/** The check of one account: classification, memory update and transitions. */
 	private final class AccountCheck {
 
@@ -188,15 +268,18 @@ public class CredentialChecker {
 
 		private final Map<String, VariableMemory> remembered;
 
+		private final Changes changes;
+
 		private final List<CredentialTransition> transitions;
 
 		AccountCheck(Account account, CredentialSources.Reading reading, Instant now, Fingerprints fingerprints,
-				Map<String, VariableMemory> remembered, List<CredentialTransition> transitions) {
+				Map<String, VariableMemory> remembered, Changes changes, List<CredentialTransition> transitions) {
 			this.account = account;
 			this.reading = reading;
 			this.now = now;
 			this.fingerprints = fingerprints;
 			this.remembered = remembered;
+			this.changes = changes;
 			this.transitions = transitions;
 		}
 
@@ -268,6 +351,7 @@ public class CredentialChecker {
 			VariableMemory after = remember(before, condition, fingerprint);
 			if (after != null) {
 				this.remembered.put(variable.name(), after);
+				this.changes.note(before, after);
 			}
 			detectTransition(variable, before, condition, classification, fingerprint);
 			return status(variable, classification, condition, value, fingerprint, after);
