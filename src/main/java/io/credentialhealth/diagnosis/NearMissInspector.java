@@ -29,6 +29,11 @@ public class NearMissInspector implements CredentialInspector {
 	/** The checker calls once per account with the same reading: diagnose it once. */
 	private Cached cached;
 
+	/** The names and origins last diagnosed, never values: a reading with the same ones has the same result. */
+	private Map<String, String> lastInput;
+
+	private NameDiagnosis.Result lastResult;
+
 	public NearMissInspector(NameDiagnosis diagnosis) {
 		this.diagnosis = diagnosis;
 	}
@@ -50,17 +55,41 @@ public class NearMissInspector implements CredentialInspector {
 			return this.cached.result();
 		}
 		NameDiagnosis.Result result;
-		try {
+		if (this.lastResult != null && sameInput(reading)) {
+			// Nearly every check: the diagnosis of 20,000 names was 16% of a check of 10,000 accounts.
+			result = this.lastResult;
+		}
+		else {
 			Map<String, String> origins = new HashMap<>();
 			reading.values().forEach((name, value) -> origins.put(name, value.origin()));
-			result = this.diagnosis.diagnose(origins);
-		}
-		catch (RuntimeException ex) {
-			logger.warn("Near-miss diagnosis failed (" + ex.getClass().getName() + "); no name hints this check");
-			result = NameDiagnosis.Result.EMPTY;
+			try {
+				result = this.diagnosis.diagnose(origins);
+				this.lastInput = origins;
+				this.lastResult = result;
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Near-miss diagnosis failed (" + ex.getClass().getName() + "); no name hints this check");
+				result = NameDiagnosis.Result.EMPTY;
+				this.lastInput = null;
+				this.lastResult = null;
+			}
 		}
 		this.cached = new Cached(new WeakReference<>(reading), result);
 		return result;
+	}
+
+	/** Whether the reading has exactly the names, each from the same origin, that were last diagnosed. */
+	private boolean sameInput(CredentialSources.Reading reading) {
+		Map<String, SourcedValue> values = reading.values();
+		if (values.size() != this.lastInput.size()) {
+			return false;
+		}
+		for (Map.Entry<String, SourcedValue> entry : values.entrySet()) {
+			if (!entry.getValue().origin().equals(this.lastInput.get(entry.getKey()))) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/** Weak, so the reading (which holds raw values) is not kept alive between checks. */

@@ -42,11 +42,13 @@ public class SecretFilesSource implements CredentialSource {
 			throw new SourceReadException("secret-files directory " + this.directory + " does not exist or is not a directory");
 		}
 		Map<String, SourcedValue> values = new HashMap<>();
+		// One buffer for the whole directory: readNBytes(MAX_BYTES) allocated 8 KB per file (160 MB per read of 20,000).
+		byte[] buffer = new byte[MAX_BYTES];
 		try (DirectoryStream<Path> files = Files.newDirectoryStream(this.directory)) {
 			for (Path file : files) {
 				String name = file.getFileName().toString();
 				if (VARIABLE_NAME.matcher(name).matches() && Files.isRegularFile(file)) {
-					readFile(file).ifPresent((value) -> values.put(name,
+					readFile(file, buffer).ifPresent((value) -> values.put(name,
 							new SourcedValue(name, "secret file " + file, trimOneNewline(value))));
 				}
 			}
@@ -58,9 +60,10 @@ public class SecretFilesSource implements CredentialSource {
 		return values;
 	}
 
-	private static java.util.Optional<String> readFile(Path file) {
+	private static java.util.Optional<String> readFile(Path file, byte[] buffer) {
 		try (InputStream in = Files.newInputStream(file)) {
-			return java.util.Optional.of(new String(in.readNBytes(MAX_BYTES), StandardCharsets.UTF_8));
+			int length = in.readNBytes(buffer, 0, MAX_BYTES);
+			return java.util.Optional.of(new String(buffer, 0, length, StandardCharsets.UTF_8));
 		}
 		catch (IOException ex) {
 			// Unreadable file (permissions, removed while listing): the variable counts as missing.

@@ -13,6 +13,7 @@ import java.time.Clock;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -28,8 +29,11 @@ public class FileStateStore implements StateStore {
 
 	private final Clock clock;
 
-	/** Compact: indentation made up a quarter of the file (10,000 accounts: 7.3 MB indented, 5.6 MB compact). */
-	private final JsonMapper mapper = JsonMapper.builder().build();
+	/**
+	 * Compact (indentation made up a quarter of the file: 10,000 accounts, 7.3 MB indented, 5.6 MB
+	 * compact) and sorted by variable, so the file reads and diffs the same whatever the map order.
+	 */
+	private final JsonMapper mapper = JsonMapper.builder().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
 
 	private volatile String problem;
 
