@@ -41,7 +41,7 @@ public class NearMissInspector implements CredentialInspector {
 	@Override
 	public List<Finding> inspect(Account account, Map<VariableRole, SourcedValue> values,
 			CredentialSources.Reading reading) {
-		return result(reading).findings(account.id());
+		return cached(reading).findings().getOrDefault(account.id(), List.of());
 	}
 
 	@Override
@@ -50,9 +50,13 @@ public class NearMissInspector implements CredentialInspector {
 	}
 
 	/** Never throws: a hint must not turn an account INVALID (the checker treats a failing inspector so). */
-	synchronized NameDiagnosis.Result result(CredentialSources.Reading reading) {
+	NameDiagnosis.Result result(CredentialSources.Reading reading) {
+		return cached(reading).result();
+	}
+
+	private synchronized Cached cached(CredentialSources.Reading reading) {
 		if (this.cached != null && this.cached.reading().get() == reading) {
-			return this.cached.result();
+			return this.cached;
 		}
 		NameDiagnosis.Result result;
 		if (this.lastResult != null && sameInput(reading)) {
@@ -74,8 +78,19 @@ public class NearMissInspector implements CredentialInspector {
 				this.lastResult = null;
 			}
 		}
-		this.cached = new Cached(new WeakReference<>(reading), result);
-		return result;
+		this.cached = new Cached(new WeakReference<>(reading), result, byAccount(result));
+		return this.cached;
+	}
+
+	/** Each account's findings, computed once per reading rather than by scanning every hint for each account. */
+	private static Map<String, List<Finding>> byAccount(NameDiagnosis.Result result) {
+		Map<String, List<Finding>> findings = new HashMap<>();
+		result.nearMisses().forEach((nearMiss) -> findings.computeIfAbsent(nearMiss.accountId(), result::findings));
+		result.unregistered()
+			.stream()
+			.filter((name) -> name.accountId() != null)
+			.forEach((name) -> findings.computeIfAbsent(name.accountId(), result::findings));
+		return findings;
 	}
 
 	/** Whether the reading has exactly the names, each from the same origin, that were last diagnosed. */
@@ -93,7 +108,8 @@ public class NearMissInspector implements CredentialInspector {
 	}
 
 	/** Weak, so the reading (which holds raw values) is not kept alive between checks. */
-	private record Cached(WeakReference<CredentialSources.Reading> reading, NameDiagnosis.Result result) {
+	private record Cached(WeakReference<CredentialSources.Reading> reading, NameDiagnosis.Result result,
+			Map<String, List<Finding>> findings) {
 	}
 
 }
