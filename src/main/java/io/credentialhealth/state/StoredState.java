@@ -2,8 +2,9 @@ package io.credentialhealth.state;
 
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.HashMap;
 
 /**
  * Everything the state store holds for this installation.
@@ -14,8 +15,9 @@ import java.util.TreeMap;
  */
 public record StoredState(String salt, Map<String, VariableMemory> variables) {
 
+	/** A hash map: the checker replaces every valid variable's entry at each check (the file store sorts on write). */
 	public StoredState {
-		variables = (variables != null) ? new TreeMap<>(variables) : new TreeMap<>();
+		variables = (variables != null) ? new HashMap<>(variables) : new HashMap<>();
 	}
 
 	public static StoredState fresh() {
@@ -26,7 +28,7 @@ public record StoredState(String salt, Map<String, VariableMemory> variables) {
 
 	@Override
 	public Map<String, VariableMemory> variables() {
-		return java.util.Collections.unmodifiableMap(this.variables);
+		return Collections.unmodifiableMap(this.variables);
 	}
 
 	public StoredState with(Map<String, VariableMemory> variables) {

@@ -1,6 +1,7 @@
 package io.credentialhealth.state;
 
 import java.time.Instant;
+import java.util.Objects;
 
 /**
  * What the store remembers of one variable. Never its value: only an HMAC fingerprint.
@@ -19,6 +20,14 @@ public record VariableMemory(Instant firstSeen, Instant lastSeenValid, String fi
 
 	public boolean wasEverValid() {
 		return this.lastSeenValid != null;
+	}
+
+	/** Whether the two differ at most in "last seen valid", which every check that sees the value moves. */
+	public boolean equalsIgnoringLastSeenValid(VariableMemory other) {
+		return Objects.equals(this.firstSeen, other.firstSeen) && Objects.equals(this.fingerprint, other.fingerprint)
+				&& Objects.equals(this.deployment, other.deployment) && Objects.equals(this.commit, other.commit)
+				&& this.lastCondition == other.lastCondition && Objects.equals(this.lostSince, other.lostSince)
+				&& Objects.equals(this.lastChange, other.lastChange);
 	}
 
 }

@@ -201,7 +201,22 @@ class CredentialMetricsTest {
 		assertThat(transitions("kraken-master", "rejected")).isEqualTo(1);
 		assertThat(transitions("kraken-master", "invalid")).isEqualTo(1);
 		assertThat(transitions("kraken-user-tania", "lost")).isZero();
-		assertThat(this.meters.find(CredentialMetrics.TRANSITIONS).counters()).hasSize(3 * 5);
+		// lost for every account from the start; the other kinds only where they happened.
+		assertThat(this.meters.find(CredentialMetrics.TRANSITIONS).counters()).hasSize(3 + 4);
+	}
+
+	@Test
+	void lostExistsAtZeroForEveryAccountFromTheStartAndTheOtherKindsFromTheirFirstOccurrence() {
+		this.metrics.bindTo(this.meters);
+		assertThat(this.meters.find(CredentialMetrics.TRANSITIONS).counters())
+			.extracting((counter) -> counter.getId().getTag("account") + "/" + counter.getId().getTag("transition"))
+			.containsExactlyInAnyOrder("kraken-master/lost", "kraken-user-tania/lost", "alpaca-master/lost");
+		setKraken();
+		this.checker.check();
+		this.env.put(KRAKEN_KEY, "kraken-key-2");
+		this.checker.check();
+		assertThat(transitions("kraken-master", "rotated")).isEqualTo(1);
+		assertThat(this.meters.find(CredentialMetrics.TRANSITIONS).tag("transition", "restored").counters()).isEmpty();
 	}
 
 	@Test

@@ -57,6 +57,20 @@ class CredentialSourcesTest {
 	}
 
 	@Test
+	void eachSecretFileReadsAloneAndAnOversizedOneIsCut() throws Exception {
+		// One buffer serves every file: a short file read after a long one must not keep the long one's tail.
+		for (int i = 0; i < 40; i++) {
+			Files.writeString(this.dir.resolve("V" + i), "x".repeat((i * 37) % 200) + i);
+		}
+		Files.writeString(this.dir.resolve("HUGE"), "y".repeat(SecretFilesSource.MAX_BYTES + 10));
+		Map<String, SourcedValue> values = new SecretFilesSource(this.dir).read();
+		for (int i = 0; i < 40; i++) {
+			assertThat(values.get("V" + i).value()).isEqualTo("x".repeat((i * 37) % 200) + i);
+		}
+		assertThat(values.get("HUGE").value()).hasSize(SecretFilesSource.MAX_BYTES);
+	}
+
+	@Test
 	void aMissingSecretFilesDirectoryIsReportedWithoutFailingTheOtherSources() {
 		CredentialSources sources = new CredentialSources(List.of(new EnvironmentSource(() -> Map.of("A", "x")),
 				new SecretFilesSource(this.dir.resolve("gone"))));

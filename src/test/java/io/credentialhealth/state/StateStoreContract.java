@@ -21,6 +21,7 @@ import io.credentialhealth.check.CredentialChecker;
 import io.credentialhealth.check.CredentialTransition;
 import io.credentialhealth.check.CurrentSnapshot;
 import io.credentialhealth.check.Transition;
+import io.credentialhealth.check.VariableStatus;
 import io.credentialhealth.platform.FixHints;
 import io.credentialhealth.platform.Platform;
 import io.credentialhealth.platform.PlatformInfo;
@@ -57,6 +58,8 @@ public abstract class StateStoreContract {
 	private static final String KEY = "KRAKEN_USER_TANIA_API_KEY";
 
 	private static final String SECRET = "KRAKEN_USER_TANIA_API_SECRET";
+
+	private static final Duration SAVE_INTERVAL = Duration.ofMinutes(15);
 
 	/** A new store instance on this test's storage, as after a restart of the service. */
 	protected abstract StateStore newStore();
@@ -193,13 +196,94 @@ public abstract class StateStoreContract {
 		assertThat(newStore().load().variables().values()).allMatch((m) -> m.lastSeenValid().equals(T0.plusSeconds(saves - 1)));
 	}
 
+	@Test
+	void whenOnlyLastSeenValidMovedTheStoreIsWrittenOnceTheSaveIntervalHasPassedAndAtShutdown() {
+		Map<String, String> env = new HashMap<>(TestCredentials.kraken("KRAKEN_USER_TANIA"));
+		MutableClock clock = new MutableClock(T0);
+		CredentialChecker checker = checker(newStore(), "d41c", env, new ArrayList<>(), clock, SAVE_INTERVAL);
+		checker.check();
+		assertThat(storedLastSeenValid(KEY)).as("the first check saves").isEqualTo(T0);
+
+		clock.advance(Duration.ofMinutes(5));
+		AccountStatus tania = checker.check().account("kraken-user-tania").orElseThrow();
+		assertThat(tania.key().lastSeenValid()).as("the check itself shows the new time").isEqualTo(T0.plusSeconds(300));
+		assertThat(storedLastSeenValid(KEY)).as("only last seen valid moved: not written").isEqualTo(T0);
+
+		clock.advance(Duration.ofMinutes(10));
+		checker.check();
+		assertThat(storedLastSeenValid(KEY)).as("the save interval has passed").isEqualTo(T0.plus(SAVE_INTERVAL));
+
+		clock.advance(Duration.ofMinutes(5));
+		checker.check();
+		assertThat(storedLastSeenValid(KEY)).isEqualTo(T0.plus(SAVE_INTERVAL));
+		checker.flush();
+		assertThat(storedLastSeenValid(KEY)).as("shutdown writes what was held back")
+			.isEqualTo(T0.plus(SAVE_INTERVAL).plusSeconds(300));
+	}
+
+	@Test
+	void anyChangeBesidesLastSeenValidIsWrittenAtOnce() {
+		Map<String, String> env = new HashMap<>(TestCredentials.kraken("KRAKEN_USER_TANIA"));
+		MutableClock clock = new MutableClock(T0);
+		CredentialChecker checker = checker(newStore(), "d41c", env, new ArrayList<>(), clock, SAVE_INTERVAL);
+		String fingerprint = checker.check().account("kraken-user-tania").orElseThrow().key().fingerprint();
+
+		clock.advance(Duration.ofMinutes(1));
+		env.remove(SECRET);
+		checker.check();
+		VariableMemory secret = newStore().load().variables().get(SECRET);
+		assertThat(secret.lastCondition()).isEqualTo(Condition.ABSENT);
+		assertThat(secret.lostSince()).isEqualTo(T0.plusSeconds(60));
+		assertThat(storedLastSeenValid(KEY)).as("the whole memory is written").isEqualTo(T0.plusSeconds(60));
+
+		clock.advance(Duration.ofMinutes(1));
+		env.put(KEY, TestCredentials.base64(42));
+		checker.check();
+		VariableMemory key = newStore().load().variables().get(KEY);
+		assertThat(key.fingerprint()).as("a rotation").isNotEqualTo(fingerprint);
+		assertThat(key.firstSeen()).isEqualTo(T0.plusSeconds(120));
+	}
+
+	@Test
+	void afterACrashALossReportsTheLastSavedSightingAtMostOneSaveIntervalOld() {
+		Map<String, String> env = new HashMap<>(TestCredentials.kraken("KRAKEN_USER_TANIA"));
+		MutableClock clock = new MutableClock(T0);
+		CredentialChecker crashing = checker(newStore(), "d41c", env, new ArrayList<>(), clock, SAVE_INTERVAL);
+		crashing.check();
+		clock.advance(Duration.ofMinutes(5));
+		crashing.check();
+		clock.advance(Duration.ofMinutes(5));
+		crashing.check();
+		// No flush(): the process died.
+
+		env.remove(SECRET);
+		clock.advance(Duration.ofMinutes(1));
+		AccountStatus tania = checker(newStore(), "e52d", env, new ArrayList<>(), clock, SAVE_INTERVAL).check()
+			.account("kraken-user-tania")
+			.orElseThrow();
+		assertThat(tania.state()).isEqualTo(AccountState.LOST);
+		VariableStatus secret = tania.variables().stream().filter((v) -> v.name().equals(SECRET)).findFirst().orElseThrow();
+		assertThat(secret.lastSeenValid()).as("10 minutes stale, within the 15-minute interval").isEqualTo(T0);
+		assertThat(secret.lastDeployment()).isEqualTo("d41c");
+	}
+
+	private Instant storedLastSeenValid(String variable) {
+		return newStore().load().variables().get(variable).lastSeenValid();
+	}
+
 	private static String fingerprint(AccountStatus status, String variable) {
 		return status.variables().stream().filter((v) -> v.name().equals(variable)).findFirst().orElseThrow().fingerprint();
 	}
 
-	/** A checker for one Kraken user account, as a deployment of the service on Railway would run it. */
+	/** A checker for one Kraken user account that saves after every check that changed anything. */
 	public static CredentialChecker checker(StateStore store, String deployment, Map<String, String> env,
 			List<Object> events, Clock clock) {
+		return checker(store, deployment, env, events, clock, Duration.ZERO);
+	}
+
+	/** A checker for one Kraken user account, as a deployment of the service on Railway would run it. */
+	public static CredentialChecker checker(StateStore store, String deployment, Map<String, String> env,
+			List<Object> events, Clock clock, Duration saveInterval) {
 		CredentialRegistry registry = CredentialRegistry.of(new Binder(new MapConfigurationPropertySource(Map.of(
 				"credentials.accounts.kraken-user-tania.broker", "kraken", "credentials.accounts.kraken-user-tania.role",
 				"user", "credentials.accounts.kraken-user-tania.user", "tania"))).bind("credentials", RegistryProperties.class)
@@ -209,7 +293,7 @@ public abstract class StateStoreContract {
 		return new CredentialChecker(registry, new CredentialSources(List.of(new EnvironmentSource(() -> Map.copyOf(env)))),
 				store, List.of(), AccountVerdicts.NONE, new FixHints(platform, new PlatformProperties(null, null, null, null),
 						false),
-				platform, new CurrentSnapshot(), events::add, clock);
+				platform, new CurrentSnapshot(), events::add, clock, saveInterval);
 	}
 
 }

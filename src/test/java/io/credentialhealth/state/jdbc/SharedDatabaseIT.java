@@ -70,7 +70,9 @@ class SharedDatabaseIT {
 		env.put("RAILWAY_DEPLOYMENT_ID", deployment);
 		env.put("RAILWAY_REPLICA_ID", "replica-" + deployment.substring(0, 4));
 		Path dir = Files.createDirectories(this.workDir.resolve(deployment));
-		return RunningJar.start(env, List.of("--credentials.check-interval=2s"), dir);
+		// Every check writes, "last seen valid" included (interval 0): this test is about two writers at once.
+		return RunningJar.start(env, List.of("--credentials.check-interval=2s", "--credentials.state-save-interval=0s"),
+				dir);
 	}
 
 	@Test
