@@ -2,10 +2,8 @@ package io.credentialhealth.state.jdbc;
 
 import java.util.List;
 
-import org.springframework.boot.autoconfigure.AutoConfigurationImportFilter;
-import org.springframework.boot.autoconfigure.AutoConfigurationMetadata;
-import org.springframework.context.EnvironmentAware;
-import org.springframework.core.Ordered;
+import io.credentialhealth.config.EnvironmentAutoConfigurationFilter;
+
 import org.springframework.core.env.Environment;
 
 /**
@@ -16,36 +14,21 @@ import org.springframework.core.env.Environment;
  * by this application) would otherwise switch on. Runs before Boot's own filters, so the excluded
  * candidates are not even inspected.
  */
-class JdbcAutoConfigurationFilter implements AutoConfigurationImportFilter, EnvironmentAware, Ordered {
+class JdbcAutoConfigurationFilter extends EnvironmentAutoConfigurationFilter {
 
 	private static final List<String> DATABASE_PACKAGES = List.of("org.springframework.boot.jdbc.autoconfigure.",
 			"org.springframework.boot.transaction.", "org.springframework.boot.persistence.");
 
 	private static final String JACKSON2_ENDPOINT = "org.springframework.boot.actuate.autoconfigure.endpoint.jackson.Jackson2EndpointAutoConfiguration";
 
-	private Environment environment;
-
 	@Override
-	public void setEnvironment(Environment environment) {
-		this.environment = environment;
-	}
-
-	@Override
-	public int getOrder() {
-		return Ordered.HIGHEST_PRECEDENCE;
-	}
-
-	@Override
-	public boolean[] match(String[] autoConfigurationClasses, AutoConfigurationMetadata autoConfigurationMetadata) {
-		boolean jdbc = this.environment != null
-				&& "jdbc".equals(this.environment.getProperty(DatabaseEnvironmentPostProcessor.STORE_PROPERTY));
-		boolean[] matches = new boolean[autoConfigurationClasses.length];
-		for (int i = 0; i < autoConfigurationClasses.length; i++) {
-			String candidate = autoConfigurationClasses[i];
-			matches[i] = candidate == null || (!JACKSON2_ENDPOINT.equals(candidate)
-					&& (jdbc || DATABASE_PACKAGES.stream().noneMatch(candidate::startsWith)));
+	protected boolean keep(String candidate, Environment environment) {
+		if (JACKSON2_ENDPOINT.equals(candidate)) {
+			return false;
 		}
-		return matches;
+		boolean jdbc = environment != null
+				&& "jdbc".equals(environment.getProperty(DatabaseEnvironmentPostProcessor.STORE_PROPERTY));
+		return jdbc || DATABASE_PACKAGES.stream().noneMatch(candidate::startsWith);
 	}
 
 }
