@@ -38,6 +38,7 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import static io.credentialhealth.support.InventoryJson.account;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -176,15 +177,6 @@ class RuntimeLossTest {
 			running.set(false);
 			pool.shutdownNow();
 		}
-	}
-
-	private static JsonNode account(JsonNode inventory, String id) {
-		for (JsonNode account : inventory.get("accounts")) {
-			if (account.get("id").asString().equals(id)) {
-				return account;
-			}
-		}
-		throw new AssertionError("no account " + id);
 	}
 
 	private HttpResponse<String> get(String path) throws Exception {

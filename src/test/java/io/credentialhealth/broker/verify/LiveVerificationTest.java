@@ -38,6 +38,7 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import static io.credentialhealth.support.InventoryJson.account;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -274,15 +275,6 @@ class LiveVerificationTest {
 			return condition.test(last[0].get("details"));
 		});
 		return last[0];
-	}
-
-	private static JsonNode account(JsonNode inventory, String id) {
-		for (JsonNode account : inventory.get("accounts")) {
-			if (account.get("id").asString().equals(id)) {
-				return account;
-			}
-		}
-		throw new AssertionError("no account " + id);
 	}
 
 	private static List<String> texts(JsonNode array) {

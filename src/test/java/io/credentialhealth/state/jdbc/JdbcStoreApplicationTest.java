@@ -43,6 +43,8 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import static io.credentialhealth.support.InventoryJson.account;
+import static io.credentialhealth.support.InventoryJson.variable;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
 
@@ -282,24 +284,6 @@ class JdbcStoreApplicationTest {
 				Canary.assertKeyMasked(everything, value);
 			}
 		});
-	}
-
-	private static JsonNode account(JsonNode inventory, String id) {
-		for (JsonNode account : inventory.get("accounts")) {
-			if (account.get("id").asString().equals(id)) {
-				return account;
-			}
-		}
-		throw new AssertionError("no account " + id);
-	}
-
-	private static JsonNode variable(JsonNode account, String name) {
-		for (JsonNode variable : account.get("variables")) {
-			if (variable.get("name").asString().equals(name)) {
-				return variable;
-			}
-		}
-		throw new AssertionError("no variable " + name);
 	}
 
 	private Response get(String path) throws IOException, InterruptedException {

@@ -25,6 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import static io.credentialhealth.support.InventoryJson.account;
+import static io.credentialhealth.support.InventoryJson.variable;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -153,24 +155,6 @@ class SharedDatabaseIT {
 				"SELECT last_seen_valid FROM credential_health_variable WHERE environment = ? AND variable = ?",
 				java.time.OffsetDateTime.class, environment, variable)
 			.toInstant();
-	}
-
-	private static JsonNode account(JsonNode inventory, String id) {
-		for (JsonNode account : inventory.get("accounts")) {
-			if (account.get("id").asString().equals(id)) {
-				return account;
-			}
-		}
-		throw new AssertionError("no account " + id);
-	}
-
-	private static JsonNode variable(JsonNode account, String name) {
-		for (JsonNode variable : account.get("variables")) {
-			if (variable.get("name").asString().equals(name)) {
-				return variable;
-			}
-		}
-		throw new AssertionError("no variable " + name);
 	}
 
 }
