@@ -155,11 +155,8 @@ class StartScriptIT {
 		assertThat(unreachable.exitCode()).as(unreachable.output()).isEqualTo(3);
 		assertThat(unreachable.stderr()).contains("unreachable");
 		outputs.append(Files.readString(app.log(), StandardCharsets.UTF_8));
-		io.credentialhealth.support.Canary.assertNoLeak(outputs.toString(), planted.entrySet()
-			.stream()
-			.filter((entry) -> entry.getKey().endsWith("_SECRET"))
-			.map(Map.Entry::getValue)
-			.toList());
+		io.credentialhealth.support.Canary.assertNoLeak(outputs.toString(),
+				io.credentialhealth.support.Canary.secretsOf(planted));
 	}
 
 	@Test

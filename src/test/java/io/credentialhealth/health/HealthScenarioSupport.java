@@ -78,11 +78,7 @@ abstract class HealthScenarioSupport {
 	}
 
 	static List<String> secrets() {
-		return PLANTED.entrySet()
-			.stream()
-			.filter((entry) -> entry.getKey().endsWith("_SECRET"))
-			.map(Map.Entry::getValue)
-			.toList();
+		return Canary.secretsOf(PLANTED);
 	}
 
 	protected static void assertStatus(Response response, int code, String status) {

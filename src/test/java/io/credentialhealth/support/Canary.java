@@ -3,6 +3,7 @@ package io.credentialhealth.support;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,6 +27,25 @@ public final class Canary {
 					.doesNotContain(piece);
 			}
 		}
+	}
+
+	/** The values of the planted variables that hold secrets (names ending in {@code _SECRET}). */
+	public static List<String> secretsOf(Map<String, String> planted) {
+		return planted.entrySet()
+			.stream()
+			.filter((entry) -> entry.getKey().endsWith("_SECRET"))
+			.map(Map.Entry::getValue)
+			.toList();
+	}
+
+	/** No planted secret in the output, and every planted key ({@code _API_KEY}) at most as its preview. */
+	public static void assertPlantedSafe(String output, Map<String, String> planted) {
+		assertNoLeak(output, secretsOf(planted));
+		planted.forEach((name, value) -> {
+			if (name.endsWith("_API_KEY")) {
+				assertKeyMasked(output, value);
+			}
+		});
 	}
 
 	/**

@@ -270,11 +270,7 @@ class JdbcStoreApplicationTest {
 	private void assertNothingLeaked(CapturedOutput output) {
 		String everything = String.join("\n", this.responses) + "\n" + output.getAll() + "\n" + database.dump() + "\n"
 				+ database.serverLog();
-		List<String> secrets = new ArrayList<>(PLANTED.entrySet()
-			.stream()
-			.filter((entry) -> entry.getKey().endsWith("_SECRET"))
-			.map(Map.Entry::getValue)
-			.toList());
+		List<String> secrets = new ArrayList<>(Canary.secretsOf(PLANTED));
 		secrets.add(database.password());
 		Canary.assertNoLeak(everything + String.join("\n", this.metrics), secrets);
 		// Metrics are searched for secrets only: names such as spring_security_authorizations_* contain

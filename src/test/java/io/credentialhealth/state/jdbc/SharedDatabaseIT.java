@@ -134,11 +134,7 @@ class SharedDatabaseIT {
 
 		String everything = String.join("\n", this.outputs) + String.join("\n", responses) + database.dump()
 				+ database.serverLog();
-		List<String> secrets = new ArrayList<>(PLANTED.entrySet()
-			.stream()
-			.filter((entry) -> entry.getKey().endsWith("_SECRET"))
-			.map(Map.Entry::getValue)
-			.toList());
+		List<String> secrets = new ArrayList<>(Canary.secretsOf(PLANTED));
 		secrets.add(database.password());
 		Canary.assertNoLeak(everything + String.join("\n", metrics), secrets);
 		// Metrics are searched for secrets only: names such as spring_security_authorizations_* contain
