@@ -32,8 +32,12 @@ public final class CredentialRegistry {
 
 	private final Map<String, Account> accounts;
 
+	/** The same accounts as a list, made once: the checker, metrics and health walk it at every check. */
+	private final List<Account> accountList;
+
 	private CredentialRegistry(Map<String, Account> accounts) {
 		this.accounts = accounts;
+		this.accountList = List.copyOf(accounts.values());
 	}
 
 	public static CredentialRegistry of(RegistryProperties properties) {
@@ -131,7 +135,7 @@ public final class CredentialRegistry {
 
 	/** Accounts in declaration order. */
 	public List<Account> accounts() {
-		return List.copyOf(this.accounts.values());
+		return this.accountList;
 	}
 
 	public Optional<Account> account(String id) {
