@@ -12,9 +12,14 @@ import java.util.Optional;
  * first source that defines a variable wins, even with an empty value, because that is the value
  * the bot sees too: an empty variable hiding a good secret file must be reported, not papered over.
  */
-public class CredentialSources {
+public class CredentialSources implements AutoCloseable {
 
 	private final List<CredentialSource> sources;
+
+	/** The last complete reading and the maps it was made of, for {@link #read()}; guarded by this. */
+	private Reading last;
+
+	private List<Map<String, SourcedValue>> lastParts;
 
 	public CredentialSources(List<CredentialSource> sources) {
 		this.sources = List.copyOf(sources);
@@ -24,13 +29,17 @@ public class CredentialSources {
 		return this.sources;
 	}
 
-	/** Reads every source once. A source that fails is reported and contributes nothing. */
-	public Reading read() {
-		Map<String, SourcedValue> values = new LinkedHashMap<>();
+	/**
+	 * Reads every source once. A source that fails is reported and contributes nothing. When every
+	 * source hands back the very map it returned last time (nothing changed), so does this: the last
+	 * reading itself, which lets the checker see an unchanged reading at a glance.
+	 */
+	public synchronized Reading read() {
+		List<Map<String, SourcedValue>> parts = new ArrayList<>(this.sources.size());
 		List<String> problems = new ArrayList<>();
 		for (CredentialSource source : this.sources) {
 			try {
-				source.read().forEach(values::putIfAbsent);
+				parts.add(source.read());
 			}
 			catch (SourceReadException ex) {
 				problems.add(ex.getMessage());
@@ -39,7 +48,44 @@ public class CredentialSources {
 				problems.add(source.name() + " could not be read (" + ex.getClass().getSimpleName() + ")");
 			}
 		}
-		return new Reading(Collections.unmodifiableMap(values), List.copyOf(problems));
+		if (problems.isEmpty() && this.last != null && sameMaps(parts, this.lastParts)) {
+			return this.last;
+		}
+		Map<String, SourcedValue> values = new LinkedHashMap<>();
+		for (Map<String, SourcedValue> part : parts) {
+			part.forEach(values::putIfAbsent);
+		}
+		Reading reading = new Reading(Collections.unmodifiableMap(values), List.copyOf(problems));
+		this.last = problems.isEmpty() ? reading : null;
+		this.lastParts = parts;
+		return reading;
+	}
+
+	private static boolean sameMaps(List<Map<String, SourcedValue>> parts, List<Map<String, SourcedValue>> before) {
+		if (before == null || parts.size() != before.size()) {
+			return false;
+		}
+		for (int i = 0; i < parts.size(); i++) {
+			if (parts.get(i) != before.get(i)) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/** Closes the sources that hold resources (a directory watch); the context does it at shutdown. */
+	@Override
+	public void close() {
+		for (CredentialSource source : this.sources) {
+			if (source instanceof AutoCloseable closeable) {
+				try {
+					closeable.close();
+				}
+				catch (Exception ex) {
+					// Shutting down: nothing a caller could do about it.
+				}
+			}
+		}
 	}
 
 	/**

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,6 +17,8 @@ public class DotenvSource implements CredentialSource {
 	private static final long MAX_BYTES = 1024 * 1024;
 
 	private final Path file;
+
+	private final ValueReuse reuse = new ValueReuse();
 
 	public DotenvSource(Path file) {
 		this.file = file;
@@ -33,8 +34,9 @@ public class DotenvSource implements CredentialSource {
 	}
 
 	@Override
-	public Map<String, SourcedValue> read() throws SourceReadException {
+	public synchronized Map<String, SourcedValue> read() throws SourceReadException {
 		if (!Files.isRegularFile(this.file)) {
+			this.reuse.forget();
 			return Map.of();
 		}
 		List<String> lines;
@@ -47,7 +49,7 @@ public class DotenvSource implements CredentialSource {
 		catch (IOException ex) {
 			throw new SourceReadException(".env file " + this.file + " could not be read (" + ex.getClass().getSimpleName() + ")");
 		}
-		Map<String, SourcedValue> values = new HashMap<>();
+		String origin = ".env file " + this.file;
 		for (String line : lines) {
 			String trimmed = line.strip();
 			if (trimmed.startsWith("export ")) {
@@ -59,9 +61,9 @@ public class DotenvSource implements CredentialSource {
 			}
 			String name = trimmed.substring(0, equals).strip();
 			String value = unquote(line.substring(line.indexOf('=') + 1));
-			values.put(name, new SourcedValue(name, ".env file " + this.file, value));
+			this.reuse.value(name, origin, value);
 		}
-		return values;
+		return this.reuse.finish();
 	}
 
 	/** Strips one pair of matching quotes; an unquoted value keeps its whitespace so it can be flagged. */

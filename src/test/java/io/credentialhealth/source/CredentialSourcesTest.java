@@ -2,6 +2,7 @@ package io.credentialhealth.source;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -31,6 +32,21 @@ class CredentialSourcesTest {
 		assertThat(reading.value("C")).get().extracting(SourcedValue::value).isEqualTo("from-dotenv");
 		assertThat(reading.value("D")).isEmpty();
 		assertThat(reading.problems()).isEmpty();
+	}
+
+	@Test
+	void anUnchangedReadingIsTheSameObjectAndAChangedOneKeepsTheUnchangedValues() {
+		Map<String, String> env = new HashMap<>(Map.of("A", "1", "B", "2"));
+		CredentialSources sources = new CredentialSources(List.of(new EnvironmentSource(() -> Map.copyOf(env))));
+		CredentialSources.Reading first = sources.read();
+		assertThat(sources.read()).isSameAs(first);
+		env.put("B", "3");
+		CredentialSources.Reading changed = sources.read();
+		assertThat(changed).isNotSameAs(first);
+		assertThat(changed.value("A").get()).isSameAs(first.value("A").get());
+		assertThat(changed.value("B").get().value()).isEqualTo("3");
+		env.remove("A");
+		assertThat(sources.read().values()).containsOnlyKeys("B");
 	}
 
 	@Test
