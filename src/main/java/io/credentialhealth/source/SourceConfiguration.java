@@ -15,7 +15,7 @@ class SourceConfiguration {
 		List<CredentialSource> sources = new ArrayList<>();
 		sources.add(new EnvironmentSource(environment.getIfAvailable(() -> System::getenv)::get));
 		if (properties.secretFilesDir() != null) {
-			sources.add(new SecretFilesSource(properties.secretFilesDir()));
+			sources.add(new SecretFilesSource(properties.secretFilesDir(), properties.secretFilesFullReadInterval()));
 		}
 		if (properties.dotenvFile() != null) {
 			sources.add(new DotenvSource(properties.dotenvFile()));

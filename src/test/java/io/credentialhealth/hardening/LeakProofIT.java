@@ -95,7 +95,10 @@ class LeakProofIT {
 		int stubPort = startStubs();
 		String stub = "http://127.0.0.1:" + stubPort;
 		Path stateFile = this.work.resolve("data/state.json");
+		// The secret is rewritten in place and checked at once: whether the directory watch has reported the
+		// rewrite by then is a race this test is not about (SecretFilesWatchTest is), so every check reads every file.
 		List<String> args = List.of("--credentials.secret-files-dir=" + secretFiles, "--credentials.dotenv-file=" + dotenv,
+				"--credentials.secret-files-full-read-interval=0",
 				"--credentials.state-file=" + stateFile, "--credentials.check-interval=2s",
 				"--logging.level.root=DEBUG", "--credentials.notify.webhook-url=" + stub + "/hook",
 				"--credentials.verify.enabled=true", "--credentials.verify.interval=2s",
