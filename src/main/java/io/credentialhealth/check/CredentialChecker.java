@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -81,6 +83,12 @@ public class CredentialChecker {
 
 	private long sequence;
 
+	/**
+	 * What the last check derived from each account's values, by account id, and the reading and
+	 * salt it was derived from. Only touched under the lock.
+	 */
+	private Derivations derivations = Derivations.NONE;
+
 	/** A checker that saves after every check that changed the memory (a save interval of 0). */
 	public CredentialChecker(CredentialRegistry registry, CredentialSources sources, StateStore store,
 			List<CredentialInspector> inspectors, AccountVerdicts verdicts, FixHints fixHints, PlatformInfo platform,
@@ -146,10 +154,13 @@ public class CredentialChecker {
 		List<AccountStatus> statuses = new ArrayList<>();
 		List<CredentialTransition> transitions = new ArrayList<>();
 		Snapshot before = this.current.isAvailable() ? this.current.get() : null;
-		for (Account account : this.registry.accounts()) {
+		Derivations reusable = this.derivations.reusableFor(reading, this.memory.salt());
+		List<Account> accounts = this.registry.accounts();
+		Map<Account, Derived> derived = new IdentityHashMap<>(accounts.size());
+		for (Account account : accounts) {
 			try {
 				AccountStatus status = new AccountCheck(account, reading, now, fingerprints, remembered, changes,
-						transitions).run();
+						transitions, reusable, derived).run();
 				statuses.add(status);
 				detectRejection(before, status, transitions);
 			}
@@ -159,6 +170,7 @@ public class CredentialChecker {
 				statuses.add(failed(account, now, ex));
 			}
 		}
+		this.derivations = new Derivations(reading, this.memory.salt(), derived);
 		if (changes.significant || changes.lastSeenValid) {
 			this.memory = this.memory.with(remembered);
 			this.unsaved = true;
@@ -255,6 +267,88 @@ public class CredentialChecker {
 
 	}
 
+	/**
+	 * What an account's values yield whatever the memory says: classifications, fingerprints and the
+	 * inspectors' findings. Deriving them was most of a check of thousands of accounts, and the sources
+	 * hand out the same value objects for values that did not change, so a derivation is reused while
+	 * every value it was derived from is still the very same object. The memory update, transitions,
+	 * verdicts and status are redone at every check.
+	 *
+	 * @param values the values found, by role, as the sources handed them out
+	 */
+	private record Derived(Account account, Map<VariableRole, SourcedValue> values,
+			Map<VariableRole, Classification> classifications, Map<VariableRole, String> fingerprints,
+			List<Finding> findings, String keyPreview) {
+
+		@Override
+		public String toString() {
+			return "Derived[" + this.account.id() + "]";
+		}
+
+	}
+
+	/**
+	 * The last check's derivations and what they were derived from.
+	 *
+	 * @param reading the reading they came from
+	 * @param salt the fingerprints' salt
+	 * @param accounts by account (the registry's own objects)
+	 */
+	private record Derivations(CredentialSources.Reading reading, String salt, Map<Account, Derived> accounts) {
+
+		static final Derivations NONE = new Derivations(null, null, Map.of());
+
+		/**
+		 * These derivations, if the salt is the same and the reading has the same names from the same
+		 * origins (inspectors look at the names, e.g. for near misses; see {@link CredentialInspector});
+		 * otherwise none.
+		 */
+		Derivations reusableFor(CredentialSources.Reading current, String salt) {
+			if (this.salt == null || !this.salt.equals(salt)) {
+				return NONE;
+			}
+			return (current == this.reading || sameNamesAndOrigins(current.values())) ? this : NONE;
+		}
+
+		private boolean sameNamesAndOrigins(Map<String, SourcedValue> current) {
+			Map<String, SourcedValue> values = this.reading.values();
+			if (current.size() != values.size()) {
+				return false;
+			}
+			for (Map.Entry<String, SourcedValue> entry : current.entrySet()) {
+				SourcedValue before = values.get(entry.getKey());
+				if (before == null
+						|| (before != entry.getValue() && !before.origin().equals(entry.getValue().origin()))) {
+					return false;
+				}
+			}
+			return true;
+		}
+
+		/**
+		 * The account's derivation, if each of its variables still has the very value object it came
+		 * from: always, when the sources handed back the whole reading unchanged.
+		 */
+		Derived of(Account account, CredentialSources.Reading current) {
+			Derived derived = this.accounts.get(account);
+			if (derived == null || current == this.reading) {
+				return derived;
+			}
+			for (Variable variable : account.variables()) {
+				if (current.values().get(variable.name()) != derived.values().get(variable.role())) {
+					return null;
+				}
+			}
+			return derived;
+		}
+
+		@Override
+		public String toString() {
+			return "Derivations[" + this.accounts.size() + " accounts]";
+		}
+
+	}
+
 	/** The check of one account: classification, memory update and transitions. */
 	private final class AccountCheck {
 
@@ -272,8 +366,13 @@ public class CredentialChecker {
 
 		private final List<CredentialTransition> transitions;
 
+		private final Derivations reusable;
+
+		private final Map<Account, Derived> derived;
+
 		AccountCheck(Account account, CredentialSources.Reading reading, Instant now, Fingerprints fingerprints,
-				Map<String, VariableMemory> remembered, Changes changes, List<CredentialTransition> transitions) {
+				Map<String, VariableMemory> remembered, Changes changes, List<CredentialTransition> transitions,
+				Derivations reusable, Map<Account, Derived> derived) {
 			this.account = account;
 			this.reading = reading;
 			this.now = now;
@@ -281,38 +380,27 @@ public class CredentialChecker {
 			this.remembered = remembered;
 			this.changes = changes;
 			this.transitions = transitions;
+			this.reusable = reusable;
+			this.derived = derived;
 		}
 
 		// Loops rather than streams here and below: this runs for every account of every check (10,000 in the
 		// benchmark), and the stream pipelines were a quarter of what a check allocated.
 		AccountStatus run() {
-			Map<VariableRole, SourcedValue> values = new EnumMap<>(VariableRole.class);
-			Map<VariableRole, SourcedValue> usable = new EnumMap<>(VariableRole.class);
-			Map<VariableRole, Classification> classifications = new EnumMap<>(VariableRole.class);
-			for (Variable variable : this.account.variables()) {
-				SourcedValue value = this.reading.values().get(variable.name());
-				Classification classification = ValueClassifier.classify((value != null) ? value.value() : null);
-				classifications.put(variable.role(), classification);
-				if (value != null) {
-					values.put(variable.role(), value);
-					if (classification.isUsable()) {
-						usable.put(variable.role(), value);
-					}
-				}
+			Derived derived = this.reusable.of(this.account, this.reading);
+			if (derived == null) {
+				derived = derive();
 			}
-			List<Finding> findings = new ArrayList<>();
-			if (this.account.enabled()) {
-				Map<VariableRole, SourcedValue> inspected = Map.copyOf(usable);
-				for (CredentialInspector inspector : CredentialChecker.this.inspectors) {
-					findings.addAll(inspector.inspect(this.account, inspected, this.reading));
-				}
-			}
+			this.derived.put(this.account, derived);
+			Map<VariableRole, SourcedValue> values = derived.values();
+			List<Finding> findings = derived.findings();
 			List<VariableStatus> variables = new ArrayList<>();
 			List<String> problems = new ArrayList<>();
 			List<String> toFix = new ArrayList<>();
 			for (Variable variable : this.account.variables()) {
-				SourcedValue value = values.get(variable.role());
-				VariableStatus status = checkVariable(variable, value, classifications.get(variable.role()), findings);
+				VariableStatus status = checkVariable(variable, values.get(variable.role()),
+						derived.classifications().get(variable.role()), derived.fingerprints().get(variable.role()),
+						findings);
 				variables.add(status);
 				if (status.condition() != Condition.VALID) {
 					problems.add(problem(status));
@@ -329,9 +417,8 @@ public class CredentialChecker {
 				}
 			}
 			AccountState state = state(variables, findings);
-			Map<VariableRole, SourcedValue> current = Map.copyOf(values);
 			String rejection = (state == AccountState.CONFIGURED)
-					? CredentialChecker.this.verdicts.rejection(this.account, current) : null;
+					? CredentialChecker.this.verdicts.rejection(this.account, values) : null;
 			if (rejection != null) {
 				state = AccountState.REJECTED;
 				problems.add(rejection);
@@ -343,23 +430,53 @@ public class CredentialChecker {
 				toFix.clear();
 			}
 			else {
-				verification = CredentialChecker.this.verdicts.verification(this.account, current);
+				verification = CredentialChecker.this.verdicts.verification(this.account, values);
 			}
-			SourcedValue key = values.get(VariableRole.KEY);
 			return new AccountStatus(this.account, state, variables, problems, warnings,
-					CredentialChecker.this.fixHints.forVariables(toFix), keyPreview((key != null) ? key.value() : null),
+					CredentialChecker.this.fixHints.forVariables(toFix), derived.keyPreview(),
 					this.now, latest(variables), earliestLoss(variables), lastSeenValid(variables), verification);
 		}
 
+		/** Everything the account's values yield on their own: the part of a check that reads values. */
+		private Derived derive() {
+			Map<VariableRole, SourcedValue> values = new EnumMap<>(VariableRole.class);
+			Map<VariableRole, SourcedValue> usable = new EnumMap<>(VariableRole.class);
+			Map<VariableRole, Classification> classifications = new EnumMap<>(VariableRole.class);
+			Map<VariableRole, String> fingerprints = new EnumMap<>(VariableRole.class);
+			for (Variable variable : this.account.variables()) {
+				SourcedValue value = this.reading.values().get(variable.name());
+				Classification classification = ValueClassifier.classify((value != null) ? value.value() : null);
+				classifications.put(variable.role(), classification);
+				if (value != null) {
+					values.put(variable.role(), value);
+					if (classification.isUsable()) {
+						usable.put(variable.role(), value);
+					}
+				}
+				if (!classification.isAbsent()) {
+					fingerprints.put(variable.role(), this.fingerprints.of(value.value()));
+				}
+			}
+			List<Finding> findings = new ArrayList<>();
+			if (this.account.enabled()) {
+				Map<VariableRole, SourcedValue> inspected = Collections.unmodifiableMap(usable);
+				for (CredentialInspector inspector : CredentialChecker.this.inspectors) {
+					findings.addAll(inspector.inspect(this.account, inspected, this.reading));
+				}
+			}
+			SourcedValue key = values.get(VariableRole.KEY);
+			return new Derived(this.account, Collections.unmodifiableMap(values), classifications, fingerprints,
+					List.copyOf(findings), keyPreview((key != null) ? key.value() : null));
+		}
+
 		private VariableStatus checkVariable(Variable variable, SourcedValue value, Classification classification,
-				List<Finding> findings) {
+				String fingerprint, List<Finding> findings) {
 			boolean formatError = false;
 			for (Finding finding : findings) {
 				formatError |= finding.severity() == Finding.Severity.ERROR && finding.role() == variable.role();
 			}
 			Condition condition = classification.isAbsent() ? Condition.ABSENT
 					: (classification.isUsable() && !formatError) ? Condition.VALID : Condition.UNUSABLE;
-			String fingerprint = (classification.isAbsent()) ? null : this.fingerprints.of(value.value());
 			VariableMemory before = this.remembered.get(variable.name());
 			if (!this.account.enabled()) {
 				return status(variable, classification, condition, value, fingerprint, before);

@@ -9,8 +9,10 @@ import io.credentialhealth.source.CredentialSources;
 import io.credentialhealth.source.SourcedValue;
 
 /**
- * Looks at an account's raw values during a check (broker format rules, near-miss names). The
- * values exist only for the duration of the call. Beans of this type are picked up by the checker.
+ * Looks at an account's raw values during a check (broker format rules, near-miss names). Beans of
+ * this type are picked up by the checker. Findings must follow from the arguments alone (the
+ * account, its values and the names and origins of the reading): the checker asks again only when
+ * one of those changed, and reuses the findings otherwise. Keep no reference to the values.
  */
 @FunctionalInterface
 public interface CredentialInspector {
