@@ -5,14 +5,20 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
+import io.credentialhealth.support.Canary;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A watched secret-files directory: reads while nothing changed return the previous values without
  * reading a file, and every kind of change is still seen.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class SecretFilesWatchTest {
 
 	@TempDir
@@ -155,6 +162,26 @@ class SecretFilesWatchTest {
 		this.source.read();
 		this.source.read();
 		assertThat(this.source.fullReads()).as("settled: the fourth read is the third's").isEqualTo(3);
+	}
+
+	@Test
+	void valuesKeptBetweenReadsNeverShowInOutputOrMessages(CapturedOutput output) throws Exception {
+		String canary = "canary-" + java.util.UUID.randomUUID();
+		Files.writeString(this.secrets.resolve("SECRET"), canary + "\n");
+		settle(this.secrets);
+		StringBuilder seen = new StringBuilder();
+		seen.append(this.source.read()).append(this.source.read()).append(this.source);
+		Path aside = Files.move(this.secrets, this.dir.resolve("aside"));
+		try {
+			this.source.read();
+		}
+		catch (SourceReadException ex) {
+			seen.append(ex.getMessage()).append(ex);
+		}
+		Files.move(aside, this.secrets);
+		seen.append(this.source.read());
+		assertThat(seen.toString()).contains("SECRET");
+		Canary.assertNoLeak(seen + output.getAll(), List.of(canary));
 	}
 
 	/** As on a platform, where the files were written before the service started. */
