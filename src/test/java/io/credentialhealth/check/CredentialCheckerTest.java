@@ -7,22 +7,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.credentialhealth.platform.FixHints;
 import io.credentialhealth.platform.Platform;
 import io.credentialhealth.platform.PlatformInfo;
-import io.credentialhealth.platform.PlatformProperties;
 import io.credentialhealth.registry.CredentialRegistry;
-import io.credentialhealth.registry.RegistryProperties;
-import io.credentialhealth.source.CredentialSources;
-import io.credentialhealth.source.EnvironmentSource;
 import io.credentialhealth.state.InMemoryStateStore;
 import io.credentialhealth.state.StateStore;
 import io.credentialhealth.support.MutableClock;
+import io.credentialhealth.support.TestCheckers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,6 +25,8 @@ class CredentialCheckerTest {
 	private static final String KEY = "KRAKEN_USER_TANIA_API_KEY";
 
 	private static final String SECRET = "KRAKEN_USER_TANIA_API_SECRET";
+
+	private static final PlatformInfo LOCAL = new PlatformInfo(Platform.LOCAL, "local", "svc", "d", "i", "c", "p");
 
 	private final MutableClock clock = new MutableClock(Instant.parse("2026-01-16T20:45:00Z"));
 
@@ -50,17 +45,14 @@ class CredentialCheckerTest {
 	}
 
 	private CredentialChecker checker(String deployment) {
-		CredentialRegistry registry = CredentialRegistry.of(new Binder(new MapConfigurationPropertySource(Map.of(
-				"credentials.accounts.kraken-user-tania.broker", "kraken", "credentials.accounts.kraken-user-tania.role",
-				"user", "credentials.accounts.kraken-user-tania.user", "tania",
-				"credentials.accounts.kraken-user-tania.owner", "Tania Gilbert"))).bind("credentials", RegistryProperties.class)
-			.get());
-		PlatformInfo platform = new PlatformInfo(Platform.RAILWAY, "production", "credential-health", deployment, "r1",
-				deployment, "bot");
-		return new CredentialChecker(registry,
-				new CredentialSources(List.of(new EnvironmentSource(() -> Map.copyOf(this.env)))), this.store, List.of(),
-				AccountVerdicts.NONE, new FixHints(platform, new PlatformProperties(null, null, null, null), false), platform,
-				new CurrentSnapshot(), this.events::add, this.clock);
+		Map<String, String> tania = new HashMap<>(TestCheckers.krakenUser("tania"));
+		tania.put("credentials.accounts.kraken-user-tania.owner", "Tania Gilbert");
+		return checker(TestCheckers.registry(tania)).deployment(deployment).build();
+	}
+
+	/** A checker on this test's environment, store, events and clock. */
+	private TestCheckers.Builder checker(CredentialRegistry registry) {
+		return TestCheckers.checker(registry, this.env).store(this.store).events(this.events::add).clock(this.clock);
 	}
 
 	private List<CredentialTransition> transitions() {
@@ -207,14 +199,11 @@ class CredentialCheckerTest {
 
 	@Test
 	void anExceptionInOneAccountSparesTheOthers() {
-		CredentialRegistry registry = CredentialRegistry.of(new Binder(new MapConfigurationPropertySource(Map.of(
+		CredentialRegistry registry = TestCheckers.registry(Map.of(
 				"credentials.accounts.a.broker", "generic", "credentials.accounts.a.role", "master",
 				"credentials.accounts.a.key-variable", "A_KEY", "credentials.accounts.a.secret-variable", "A_SECRET",
 				"credentials.accounts.b.broker", "generic", "credentials.accounts.b.role", "master",
-				"credentials.accounts.b.key-variable", "B_KEY", "credentials.accounts.b.secret-variable", "B_SECRET")))
-			.bind("credentials", RegistryProperties.class)
-			.get());
-		PlatformInfo platform = new PlatformInfo(Platform.LOCAL, "local", "svc", "d", "i", "c", "p");
+				"credentials.accounts.b.key-variable", "B_KEY", "credentials.accounts.b.secret-variable", "B_SECRET"));
 		CredentialInspector exploding = (account, values, reading) -> {
 			if (account.id().equals("a")) {
 				throw new IllegalStateException("boom with a value-ish message");
@@ -222,11 +211,7 @@ class CredentialCheckerTest {
 			return List.of();
 		};
 		this.env.putAll(Map.of("A_KEY", "aaaaaaaa", "A_SECRET", "aaaaaaaa", "B_KEY", "bbbbbbbb", "B_SECRET", "bbbbbbbb"));
-		CredentialChecker checker = new CredentialChecker(registry,
-				new CredentialSources(List.of(new EnvironmentSource(() -> Map.copyOf(this.env)))), this.store,
-				List.of(exploding), AccountVerdicts.NONE,
-				new FixHints(platform, new PlatformProperties(null, null, null, null), false), platform,
-				new CurrentSnapshot(), this.events::add, this.clock);
+		CredentialChecker checker = checker(registry).platform(LOCAL).inspectors(exploding).build();
 		Snapshot snapshot = checker.check();
 		assertThat(snapshot.account("a").orElseThrow().state()).isEqualTo(AccountState.INVALID);
 		assertThat(snapshot.account("a").orElseThrow().problems()).singleElement()
@@ -239,17 +224,12 @@ class CredentialCheckerTest {
 	@Test
 	void aRejectionFromLiveVerificationMakesAConfiguredAccountRejected() {
 		setBoth("key-1", "secret-1");
-		CredentialRegistry registry = CredentialRegistry.of(new Binder(new MapConfigurationPropertySource(
-				Map.of("credentials.accounts.k.broker", "kraken", "credentials.accounts.k.role", "master")))
-			.bind("credentials", RegistryProperties.class)
-			.get());
+		CredentialRegistry registry = TestCheckers.registry(
+				Map.of("credentials.accounts.k.broker", "kraken", "credentials.accounts.k.role", "master"));
 		this.env.putAll(Map.of("KRAKEN_MASTER_API_KEY", "key-1", "KRAKEN_MASTER_API_SECRET", "secret-1"));
-		PlatformInfo platform = new PlatformInfo(Platform.LOCAL, "local", "svc", "d", "i", "c", "p");
-		CredentialChecker checker = new CredentialChecker(registry,
-				new CredentialSources(List.of(new EnvironmentSource(() -> Map.copyOf(this.env)))), this.store, List.of(),
-				(id) -> "Kraken refused the key: EAPI:Invalid key",
-				new FixHints(platform, new PlatformProperties(null, null, null, null), false), platform,
-				new CurrentSnapshot(), this.events::add, this.clock);
+		CredentialChecker checker = checker(registry).platform(LOCAL)
+			.verdicts((id) -> "Kraken refused the key: EAPI:Invalid key")
+			.build();
 		AccountStatus status = checker.check().account("k").orElseThrow();
 		assertThat(status.state()).isEqualTo(AccountState.REJECTED);
 		assertThat(status.problems()).containsExactly("Kraken refused the key: EAPI:Invalid key");

@@ -7,21 +7,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.credentialhealth.platform.FixHints;
-import io.credentialhealth.platform.Platform;
-import io.credentialhealth.platform.PlatformInfo;
-import io.credentialhealth.platform.PlatformProperties;
-import io.credentialhealth.registry.CredentialRegistry;
-import io.credentialhealth.registry.RegistryProperties;
-import io.credentialhealth.source.CredentialSources;
-import io.credentialhealth.source.EnvironmentSource;
 import io.credentialhealth.state.InMemoryStateStore;
 import io.credentialhealth.support.MutableClock;
+import io.credentialhealth.support.TestCheckers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -149,27 +139,20 @@ class DerivationReuseTest {
 
 	/** A checker over the same environment and store (so the same salt and memory), with an inspector that notes whom it inspected. */
 	private CredentialChecker checker() {
-		Map<String, Object> properties = new HashMap<>();
-		for (String user : List.of("tania", "daivon")) {
-			String prefix = "credentials.accounts.kraken-user-" + user + ".";
-			properties.put(prefix + "broker", "kraken");
-			properties.put(prefix + "role", "user");
-			properties.put(prefix + "user", user);
-		}
-		CredentialRegistry registry = CredentialRegistry.of(
-				new Binder(new MapConfigurationPropertySource(properties)).bind("credentials", RegistryProperties.class)
-					.get());
-		PlatformInfo platform = new PlatformInfo(Platform.RAILWAY, "production", "credential-health", "7f3c2a1", "r1",
-				"7f3c2a1", "bot");
+		Map<String, String> properties = new HashMap<>();
+		properties.putAll(TestCheckers.krakenUser("tania"));
+		properties.putAll(TestCheckers.krakenUser("daivon"));
 		CredentialInspector noting = (account, values, reading) -> {
 			this.inspected.add(account.id());
 			return List.of();
 		};
-		return new CredentialChecker(registry,
-				new CredentialSources(List.of(new EnvironmentSource(() -> Map.copyOf(this.env)))),
-				this.store, List.of(noting), AccountVerdicts.NONE,
-				new FixHints(platform, new PlatformProperties(null, null, null, null), false), platform,
-				new CurrentSnapshot(), this.events::add, this.clock);
+		return TestCheckers.checker(TestCheckers.registry(properties), this.env)
+			.store(this.store)
+			.inspectors(noting)
+			.deployment("7f3c2a1")
+			.events(this.events::add)
+			.clock(this.clock)
+			.build();
 	}
 
 }

@@ -2,28 +2,16 @@ package io.credentialhealth.check;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
-import io.credentialhealth.platform.FixHints;
-import io.credentialhealth.platform.Platform;
-import io.credentialhealth.platform.PlatformInfo;
-import io.credentialhealth.platform.PlatformProperties;
-import io.credentialhealth.registry.CredentialRegistry;
-import io.credentialhealth.registry.RegistryProperties;
-import io.credentialhealth.source.CredentialSources;
-import io.credentialhealth.source.EnvironmentSource;
 import io.credentialhealth.state.InMemoryStateStore;
 import io.credentialhealth.state.StoreStatus;
 import io.credentialhealth.state.StoredState;
 import io.credentialhealth.support.MutableClock;
+import io.credentialhealth.support.TestCheckers;
 import io.credentialhealth.support.TestCredentials;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -95,17 +83,12 @@ class StateSavingTest {
 	}
 
 	private CredentialChecker checker(Duration saveInterval) {
-		CredentialRegistry registry = CredentialRegistry.of(new Binder(new MapConfigurationPropertySource(Map.of(
-				"credentials.accounts.kraken-user-tania.broker", "kraken", "credentials.accounts.kraken-user-tania.role",
-				"user", "credentials.accounts.kraken-user-tania.user", "tania")))
-			.bind("credentials", RegistryProperties.class)
-			.get());
-		PlatformInfo platform = new PlatformInfo(Platform.RAILWAY, "production", "credential-health", "d41c", "r1",
-				"d41c", "bot");
-		return new CredentialChecker(registry,
-				new CredentialSources(List.of(new EnvironmentSource(() -> Map.copyOf(this.env)))), this.store, List.of(),
-				AccountVerdicts.NONE, new FixHints(platform, new PlatformProperties(null, null, null, null), false),
-				platform, new CurrentSnapshot(), new ArrayList<>()::add, this.clock, saveInterval);
+		return TestCheckers.checker(TestCheckers.registry(TestCheckers.krakenUser("tania")), this.env)
+			.store(this.store)
+			.deployment("d41c")
+			.clock(this.clock)
+			.saveInterval(saveInterval)
+			.build();
 	}
 
 	/** Counts saves; while degraded it keeps nothing, as a store that cannot write. */

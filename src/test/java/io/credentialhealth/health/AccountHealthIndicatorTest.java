@@ -4,24 +4,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import io.credentialhealth.check.CredentialChecker;
 import io.credentialhealth.check.CurrentSnapshot;
-import io.credentialhealth.platform.FixHints;
 import io.credentialhealth.platform.Platform;
 import io.credentialhealth.platform.PlatformInfo;
-import io.credentialhealth.platform.PlatformProperties;
-import io.credentialhealth.registry.CredentialRegistry;
-import io.credentialhealth.registry.RegistryProperties;
-import io.credentialhealth.source.CredentialSources;
-import io.credentialhealth.source.EnvironmentSource;
-import io.credentialhealth.state.InMemoryStateStore;
+import io.credentialhealth.support.TestCheckers;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 
@@ -91,15 +82,11 @@ class AccountHealthIndicatorTest {
 
 	static CredentialChecker checker(Map<String, String> registryProperties, Map<String, String> env,
 			CurrentSnapshot current) {
-		CredentialRegistry registry = CredentialRegistry.of(new Binder(new MapConfigurationPropertySource(registryProperties))
-			.bind("credentials", RegistryProperties.class)
-			.get());
-		return new CredentialChecker(registry,
-				new CredentialSources(List.of(new EnvironmentSource(() -> Map.copyOf(env)))), new InMemoryStateStore(),
-				List.of(), (account) -> null,
-				new FixHints(PLATFORM, new PlatformProperties(null, null, null, null), false), PLATFORM, current,
-				(event) -> {
-				}, Clock.fixed(Instant.parse("2026-01-16T20:45:00Z"), ZoneOffset.UTC));
+		return TestCheckers.checker(TestCheckers.registry(registryProperties), env)
+			.platform(PLATFORM)
+			.current(current)
+			.clock(Clock.fixed(Instant.parse("2026-01-16T20:45:00Z"), ZoneOffset.UTC))
+			.build();
 	}
 
 }

@@ -14,15 +14,9 @@ import io.credentialhealth.check.CheckCompleted;
 import io.credentialhealth.check.CredentialChecker;
 import io.credentialhealth.check.CredentialTransition;
 import io.credentialhealth.check.CurrentSnapshot;
-import io.credentialhealth.platform.FixHints;
 import io.credentialhealth.platform.Platform;
 import io.credentialhealth.platform.PlatformInfo;
-import io.credentialhealth.platform.PlatformProperties;
 import io.credentialhealth.registry.CredentialRegistry;
-import io.credentialhealth.registry.RegistryProperties;
-import io.credentialhealth.source.CredentialSources;
-import io.credentialhealth.source.EnvironmentSource;
-import io.credentialhealth.state.InMemoryStateStore;
 import io.credentialhealth.support.Canary;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -31,10 +25,9 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.credentialhealth.support.MutableClock;
+import io.credentialhealth.support.TestCheckers;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsProperties;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -89,16 +82,17 @@ class CredentialMetricsTest {
 			properties.put("credentials.accounts.kraken-user-tania.user", "tania");
 			properties.put("credentials.accounts.kraken-user-tania.required", "false");
 		}
-		return CredentialRegistry.of(new Binder(new MapConfigurationPropertySource(properties))
-			.bind("credentials", RegistryProperties.class)
-			.get());
+		return TestCheckers.registry(properties);
 	}
 
 	CredentialChecker checker(CredentialRegistry accounts) {
-		return new CredentialChecker(accounts, new CredentialSources(List.of(new EnvironmentSource(() -> Map.copyOf(this.env)))),
-				new InMemoryStateStore(), List.of(), (account) -> "kraken-master".equals(account) ? this.rejection.get() : null,
-				new FixHints(PLATFORM, new PlatformProperties(null, null, null, null), false), PLATFORM, this.current,
-				this::deliver, this.clock);
+		return TestCheckers.checker(accounts, this.env)
+			.verdicts((account) -> "kraken-master".equals(account) ? this.rejection.get() : null)
+			.platform(PLATFORM)
+			.current(this.current)
+			.events(this::deliver)
+			.clock(this.clock)
+			.build();
 	}
 
 	void deliver(Object event) {

@@ -16,26 +16,14 @@ import java.util.stream.Collectors;
 
 import io.credentialhealth.check.AccountState;
 import io.credentialhealth.check.AccountStatus;
-import io.credentialhealth.check.AccountVerdicts;
 import io.credentialhealth.check.CredentialChecker;
 import io.credentialhealth.check.CredentialTransition;
-import io.credentialhealth.check.CurrentSnapshot;
 import io.credentialhealth.check.Transition;
 import io.credentialhealth.check.VariableStatus;
-import io.credentialhealth.platform.FixHints;
-import io.credentialhealth.platform.Platform;
-import io.credentialhealth.platform.PlatformInfo;
-import io.credentialhealth.platform.PlatformProperties;
-import io.credentialhealth.registry.CredentialRegistry;
-import io.credentialhealth.registry.RegistryProperties;
-import io.credentialhealth.source.CredentialSources;
-import io.credentialhealth.source.EnvironmentSource;
 import io.credentialhealth.support.MutableClock;
+import io.credentialhealth.support.TestCheckers;
 import io.credentialhealth.support.TestCredentials;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,8 +38,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 public abstract class StateStoreContract {
 
 	protected static final String ENVIRONMENT = "production";
-
-	protected static final String SERVICE = "credential-health";
 
 	private static final Instant T0 = Instant.parse("2026-01-16T20:45:00Z");
 
@@ -284,16 +270,13 @@ public abstract class StateStoreContract {
 	/** A checker for one Kraken user account, as a deployment of the service on Railway would run it. */
 	public static CredentialChecker checker(StateStore store, String deployment, Map<String, String> env,
 			List<Object> events, Clock clock, Duration saveInterval) {
-		CredentialRegistry registry = CredentialRegistry.of(new Binder(new MapConfigurationPropertySource(Map.of(
-				"credentials.accounts.kraken-user-tania.broker", "kraken", "credentials.accounts.kraken-user-tania.role",
-				"user", "credentials.accounts.kraken-user-tania.user", "tania"))).bind("credentials", RegistryProperties.class)
-			.get());
-		PlatformInfo platform = new PlatformInfo(Platform.RAILWAY, ENVIRONMENT, SERVICE, deployment, "r1", deployment,
-				"bot");
-		return new CredentialChecker(registry, new CredentialSources(List.of(new EnvironmentSource(() -> Map.copyOf(env)))),
-				store, List.of(), AccountVerdicts.NONE, new FixHints(platform, new PlatformProperties(null, null, null, null),
-						false),
-				platform, new CurrentSnapshot(), events::add, clock, saveInterval);
+		return TestCheckers.checker(TestCheckers.registry(TestCheckers.krakenUser("tania")), env)
+			.store(store)
+			.deployment(deployment)
+			.events(events::add)
+			.clock(clock)
+			.saveInterval(saveInterval)
+			.build();
 	}
 
 }

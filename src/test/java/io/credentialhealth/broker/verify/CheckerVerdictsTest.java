@@ -17,24 +17,13 @@ import io.credentialhealth.check.AccountState;
 import io.credentialhealth.check.AccountStatus;
 import io.credentialhealth.check.CredentialChecker;
 import io.credentialhealth.check.CredentialTransition;
-import io.credentialhealth.check.CurrentSnapshot;
 import io.credentialhealth.check.Transition;
-import io.credentialhealth.platform.FixHints;
-import io.credentialhealth.platform.Platform;
-import io.credentialhealth.platform.PlatformInfo;
-import io.credentialhealth.platform.PlatformProperties;
 import io.credentialhealth.registry.CredentialRegistry;
-import io.credentialhealth.registry.RegistryProperties;
 import io.credentialhealth.registry.VariableRole;
-import io.credentialhealth.source.CredentialSources;
-import io.credentialhealth.source.EnvironmentSource;
 import io.credentialhealth.source.SourcedValue;
-import io.credentialhealth.state.InMemoryStateStore;
+import io.credentialhealth.support.TestCheckers;
 import io.credentialhealth.support.TestCredentials;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -111,18 +100,14 @@ class CheckerVerdictsTest {
 	}
 
 	private CredentialChecker checker() {
-		CredentialRegistry registry = CredentialRegistry.of(new Binder(new MapConfigurationPropertySource(
-				Map.of("credentials.accounts.kraken-master.broker", "kraken", "credentials.accounts.kraken-master.role",
-						"master")))
-			.bind("credentials", RegistryProperties.class)
-			.get());
-		PlatformInfo platform = new PlatformInfo(Platform.RAILWAY, "production", "credential-health", "d1", "r1", "c1",
-				"bot");
-		return new CredentialChecker(registry,
-				new CredentialSources(List.of(new EnvironmentSource(() -> Map.copyOf(this.env)))),
-				new InMemoryStateStore(), List.of(), this.verdicts,
-				new FixHints(platform, new PlatformProperties(null, null, null, null), false), platform,
-				new CurrentSnapshot(), this.events::add, Clock.fixed(NOW, ZoneOffset.UTC));
+		CredentialRegistry registry = TestCheckers.registry(Map.of("credentials.accounts.kraken-master.broker", "kraken",
+				"credentials.accounts.kraken-master.role", "master"));
+		return TestCheckers.checker(registry, this.env)
+			.verdicts(this.verdicts)
+			.platform(TestCheckers.railway("d1", "c1"))
+			.events(this.events::add)
+			.clock(Clock.fixed(NOW, ZoneOffset.UTC))
+			.build();
 	}
 
 }
