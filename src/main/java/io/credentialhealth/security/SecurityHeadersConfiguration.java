@@ -45,6 +45,9 @@ class SecurityHeadersConfiguration {
 				new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY),
 				new ReferrerPolicyHeaderWriter(ReferrerPolicy.NO_REFERRER),
 				sameOriginOpener));
+		// Before the chain rather than when the response commits: no response wrapper on every request,
+		// which was about a tenth of a readiness probe's CPU. Handlers still override Cache-Control.
+		filter.setShouldWriteHeadersEagerly(true);
 		FilterRegistrationBean<HeaderWriterFilter> registration = new FilterRegistrationBean<>(filter);
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
 		return registration;
