@@ -2,7 +2,11 @@ package io.credentialhealth.source;
 
 import java.util.Map;
 
-/** A place where credential values live. Read afresh at every check. */
+/**
+ * A place where credential values live. Read at every check; a source may answer from its last read
+ * while it knows nothing changed (a watched directory), and hands back the same {@link SourcedValue}
+ * for a value that did not change.
+ */
 public interface CredentialSource {
 
 	/** A short name for details and logs, e.g. "environment". */
