@@ -4,7 +4,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-class BrokerConfiguration {
+public class BrokerConfiguration {
 
 	@Bean
 	FormatChecks formatChecks() {

@@ -20,7 +20,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
-class CheckConfiguration {
+public class CheckConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean

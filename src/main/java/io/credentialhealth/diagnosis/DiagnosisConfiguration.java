@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-class DiagnosisConfiguration {
+public class DiagnosisConfiguration {
 
 	@Bean
 	@ConditionalOnBooleanProperty(name = "credentials.diagnosis.enabled", matchIfMissing = true)

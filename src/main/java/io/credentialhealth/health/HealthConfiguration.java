@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-class HealthConfiguration {
+public class HealthConfiguration {
 
 	/** Bean name "credentialsHealthContributor" gives the contributor name "credentials". */
 	@Bean

@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-class InventoryConfiguration {
+public class InventoryConfiguration {
 
 	@Bean
 	CredentialsEndpoint credentialsEndpoint(CurrentSnapshot snapshot, CredentialChecker checker) {

@@ -18,7 +18,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-class MetricsConfiguration {
+public class MetricsConfiguration {
 
 	@Bean
 	CredentialMetrics credentialMetrics(CredentialRegistry registry, CurrentSnapshot snapshot, PlatformInfo platform,

@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
 /** Webhook notifications, only when a webhook URL is configured. */
 @Configuration(proxyBeanMethods = false)
 @Conditional(OnWebhookConfigured.class)
-class NotifyConfiguration {
+public class NotifyConfiguration {
 
 	@Bean
 	NotificationStats notificationStats() {

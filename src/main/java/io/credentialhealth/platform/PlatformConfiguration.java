@@ -13,7 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-class PlatformConfiguration {
+public class PlatformConfiguration {
 
 	@Bean
 	PlatformInfo platformInfo(PlatformProperties properties,

@@ -4,7 +4,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-class RegistryConfiguration {
+public class RegistryConfiguration {
 
 	@Bean
 	CredentialRegistry credentialRegistry(RegistryProperties properties) {

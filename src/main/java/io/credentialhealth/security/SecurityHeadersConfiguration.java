@@ -29,7 +29,7 @@ import org.springframework.security.web.header.writers.frameoptions.XFrameOption
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-class SecurityHeadersConfiguration {
+public class SecurityHeadersConfiguration {
 
 	/** The status page loads script and style from this origin only: no 'unsafe-inline' needed. */
 	static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "

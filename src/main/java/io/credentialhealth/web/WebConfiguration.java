@@ -7,9 +7,11 @@ import io.credentialhealth.check.CheckProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
 @Configuration(proxyBeanMethods = false)
-class WebConfiguration {
+@Import(StatusPageController.class)
+public class WebConfiguration {
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnBooleanProperty(name = "credentials.status-page.enabled", matchIfMissing = true)

@@ -28,7 +28,7 @@ import org.springframework.context.annotation.Configuration;
  * but no HTTP client and no thread is created unless at least one account is verified.
  */
 @Configuration(proxyBeanMethods = false)
-class VerifyConfiguration {
+public class VerifyConfiguration {
 
 	@Bean
 	LiveVerdicts liveVerdicts(VerifyProperties properties, CredentialRegistry registry) {

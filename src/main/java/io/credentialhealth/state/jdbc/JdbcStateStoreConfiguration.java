@@ -18,7 +18,7 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = DatabaseEnvironmentPostProcessor.STORE_PROPERTY, havingValue = "jdbc")
-class JdbcStateStoreConfiguration {
+public class JdbcStateStoreConfiguration {
 
 	@Bean
 	JdbcStateStore jdbcStateStore(DataSource dataSource, @Value("${spring.datasource.url:}") String url,
