@@ -16,6 +16,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.DependsOn;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 @Configuration(proxyBeanMethods = false)
@@ -56,6 +57,14 @@ public class CheckConfiguration {
 	@ConditionalOnBooleanProperty(name = "credentials.schedule.enabled", matchIfMissing = true)
 	CheckScheduler checkScheduler(CredentialChecker checker) {
 		return new CheckScheduler(checker);
+	}
+
+	/** In the background, beside the other beans; the checker itself is created first, on the main thread. */
+	@Bean(bootstrap = Bean.Bootstrap.BACKGROUND)
+	@DependsOn("credentialChecker")
+	@ConditionalOnBooleanProperty(name = "credentials.schedule.enabled", matchIfMissing = true)
+	FirstCheckPreparation firstCheckPreparation(CredentialChecker checker) {
+		return new FirstCheckPreparation(checker);
 	}
 
 	@Bean

@@ -128,6 +128,43 @@ public class CredentialChecker {
 	}
 
 	/**
+	 * Does the costly part of the first check ahead of it, with none of its effects: loads the memory,
+	 * reads the sources and derives every account (classification, fingerprints, the inspectors,
+	 * among them Coinbase's signing probe). Publishes, transitions and saves nothing; the first check
+	 * then reuses each derivation whose values are still the very same objects and derives the rest
+	 * again. Does nothing once a check or preparation ran. Never throws: what fails here is met again,
+	 * and reported, by the check.
+	 */
+	public void prepare() {
+		this.lock.lock();
+		try {
+			if (this.memory != null) {
+				return;
+			}
+			this.memory = this.store.load();
+			CredentialSources.Reading reading = this.sources.read();
+			Fingerprints fingerprints = new Fingerprints(this.memory.salt());
+			List<Account> accounts = this.registry.accounts();
+			Map<Account, Derived> derived = new IdentityHashMap<>(accounts.size());
+			for (Account account : accounts) {
+				try {
+					derived.put(account, derive(account, reading, fingerprints));
+				}
+				catch (RuntimeException ex) {
+					// Left to the check, which reports it for this account.
+				}
+			}
+			this.derivations = new Derivations(reading, this.memory.salt(), derived);
+		}
+		catch (RuntimeException ex) {
+			logger.debug("Preparing the first check failed (" + ex.getClass().getName() + "); the check starts afresh");
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
 	 * Saves what the save interval held back ("last seen valid" times), so that the next deployment
 	 * starts from them; called at shutdown. Waits for a running check.
 	 */
@@ -189,6 +226,38 @@ public class CredentialChecker {
 		transitions.forEach(this.events::publishEvent);
 		this.events.publishEvent(new CheckCompleted(previous, snapshot));
 		return snapshot;
+	}
+
+	/** Everything an account's values yield on their own: the part of a check that reads values. */
+	private Derived derive(Account account, CredentialSources.Reading reading, Fingerprints fingerprinter) {
+		Map<VariableRole, SourcedValue> values = new EnumMap<>(VariableRole.class);
+		Map<VariableRole, SourcedValue> usable = new EnumMap<>(VariableRole.class);
+		Map<VariableRole, Classification> classifications = new EnumMap<>(VariableRole.class);
+		Map<VariableRole, String> fingerprints = new EnumMap<>(VariableRole.class);
+		for (Variable variable : account.variables()) {
+			SourcedValue value = reading.values().get(variable.name());
+			Classification classification = ValueClassifier.classify((value != null) ? value.value() : null);
+			classifications.put(variable.role(), classification);
+			if (value != null) {
+				values.put(variable.role(), value);
+				if (classification.isUsable()) {
+					usable.put(variable.role(), value);
+				}
+			}
+			if (!classification.isAbsent()) {
+				fingerprints.put(variable.role(), fingerprinter.of(value.value()));
+			}
+		}
+		List<Finding> findings = new ArrayList<>();
+		if (account.enabled()) {
+			Map<VariableRole, SourcedValue> inspected = Collections.unmodifiableMap(usable);
+			for (CredentialInspector inspector : this.inspectors) {
+				findings.addAll(inspector.inspect(account, inspected, reading));
+			}
+		}
+		SourcedValue key = values.get(VariableRole.KEY);
+		return new Derived(account, Collections.unmodifiableMap(values), classifications, fingerprints,
+				List.copyOf(findings), keyPreview((key != null) ? key.value() : null));
 	}
 
 	private boolean saveDue(Instant now) {
@@ -389,7 +458,7 @@ public class CredentialChecker {
 		AccountStatus run() {
 			Derived derived = this.reusable.of(this.account, this.reading);
 			if (derived == null) {
-				derived = derive();
+				derived = derive(this.account, this.reading, this.fingerprints);
 			}
 			this.derived.put(this.account, derived);
 			Map<VariableRole, SourcedValue> values = derived.values();
@@ -435,38 +504,6 @@ public class CredentialChecker {
 			return new AccountStatus(this.account, state, variables, problems, warnings,
 					CredentialChecker.this.fixHints.forVariables(toFix), derived.keyPreview(),
 					this.now, latest(variables), earliestLoss(variables), lastSeenValid(variables), verification);
-		}
-
-		/** Everything the account's values yield on their own: the part of a check that reads values. */
-		private Derived derive() {
-			Map<VariableRole, SourcedValue> values = new EnumMap<>(VariableRole.class);
-			Map<VariableRole, SourcedValue> usable = new EnumMap<>(VariableRole.class);
-			Map<VariableRole, Classification> classifications = new EnumMap<>(VariableRole.class);
-			Map<VariableRole, String> fingerprints = new EnumMap<>(VariableRole.class);
-			for (Variable variable : this.account.variables()) {
-				SourcedValue value = this.reading.values().get(variable.name());
-				Classification classification = ValueClassifier.classify((value != null) ? value.value() : null);
-				classifications.put(variable.role(), classification);
-				if (value != null) {
-					values.put(variable.role(), value);
-					if (classification.isUsable()) {
-						usable.put(variable.role(), value);
-					}
-				}
-				if (!classification.isAbsent()) {
-					fingerprints.put(variable.role(), this.fingerprints.of(value.value()));
-				}
-			}
-			List<Finding> findings = new ArrayList<>();
-			if (this.account.enabled()) {
-				Map<VariableRole, SourcedValue> inspected = Collections.unmodifiableMap(usable);
-				for (CredentialInspector inspector : CredentialChecker.this.inspectors) {
-					findings.addAll(inspector.inspect(this.account, inspected, this.reading));
-				}
-			}
-			SourcedValue key = values.get(VariableRole.KEY);
-			return new Derived(this.account, Collections.unmodifiableMap(values), classifications, fingerprints,
-					List.copyOf(findings), keyPreview((key != null) ? key.value() : null));
 		}
 
 		private VariableStatus checkVariable(Variable variable, SourcedValue value, Classification classification,
