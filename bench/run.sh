@@ -2,7 +2,8 @@
 # Benchmarks credential-health against a bare Spring Boot actuator application (bench/bare) in the
 # same run, alternating the two so both see the same machine noise:
 #   1. start-up (launch to the first 200 on readiness) and RSS, tuned (extracted jar + AppCDS
-#      archive, as scripts/start.sh runs it in the image) and default (plain `java -jar`), RUNS times;
+#      archive, trained as scripts/train-cds.sh and run as scripts/start.sh do in the image) and
+#      default (plain `java -jar`), RUNS times;
 #   2. in the tuned runs: wrk throughput and p99 of readiness and /actuator/health, latency of
 #      /actuator/prometheus, RSS after that load;
 #   3. credential-health with 6, 1,000 and 10,000 registered accounts: one check, readiness p99,
@@ -110,23 +111,6 @@ OURS_JAR=$repo/target/credential-health.jar
 BARE_JAR=$repo/bench/bare/target/bare.jar
 [ -f "$OURS_JAR" ] || fail "$OURS_JAR not found"
 [ -f "$BARE_JAR" ] || fail "$BARE_JAR not found"
-
-# The tuned layout: the jar extracted (the JVM shares classes of plain jars only) plus an AppCDS
-# archive written by a training run that refreshes the context and exits.
-for app in ours bare; do
-	jar=$OURS_JAR
-	[ "$app" = bare ] && jar=$BARE_JAR
-	java -Djarmode=tools -jar "$jar" extract --destination "$WORK/$app" >/dev/null
-	extracted=$(ls "$WORK/$app"/*.jar)
-	log "training the CDS archive of $app"
-	# shellcheck disable=SC2086
-	java $JVM_FLAGS -XX:ArchiveClassesAtExit="$WORK/$app/app.jsa" -Dspring.context.exit=onRefresh \
-		-jar "$extracted" --server.port=0 --credentials.state-file="$WORK/training-state.json" \
-		>"$WORK/$app-training.log" 2>&1 || fail "CDS training of $app failed; see $WORK/$app-training.log"
-	[ -s "$WORK/$app/app.jsa" ] || fail "CDS training of $app wrote no archive"
-done
-echo "cds archives: ours $(du -k "$WORK/ours/app.jsa" | cut -f1) KB, bare $(du -k "$WORK/bare/app.jsa" | cut -f1) KB" \
-	>>"$RESULTS_DIR/machine.txt"
 
 # ---- credentials: well-formed values for the 13 variables of the built-in registry ------------
 random_alnum() { # length [upper]
@@ -300,6 +284,38 @@ latency() { # phase app mode accounts run name url duration
 series() { # url -> number of samples in the exposition
 	curl -s --max-time 60 "$1" | awk '!/^#/ && NF { n++ } END { print n + 0 }'
 }
+
+# The tuned layout: the jar extracted (the JVM shares classes of plain jars only) plus an AppCDS
+# archive written, as scripts/train-cds.sh does for the image, by a training run that starts
+# (ours with the credentials above), answers the requests of train-cds.sh and stops on SIGTERM.
+# Both applications are trained the same way.
+train() { # app
+	local app=$1 port=$PORT_OURS jar=$OURS_JAR path
+	[ "$app" = bare ] && port=$PORT_BARE jar=$BARE_JAR
+	java -Djarmode=tools -jar "$jar" extract --destination "$WORK/$app" >/dev/null
+	log "training the CDS archive of $app"
+	local -a cmd
+	# shellcheck disable=SC2206
+	cmd=(java $JVM_FLAGS -XX:ArchiveClassesAtExit="$WORK/$app/app.jsa" -jar "$(ls "$WORK/$app"/*.jar)"
+		--server.port="$port")
+	[ "$app" = ours ] && cmd+=(--credentials.state-file="$WORK/training-state.json")
+	LAUNCHED_NS=$(date +%s%N)
+	"${cmd[@]}" >"$WORK/$app-training.log" 2>&1 &
+	PID=$!
+	wait_ready "$port" >/dev/null || fail "CDS training of $app did not become ready; see $WORK/$app-training.log"
+	for path in /actuator/health/readiness /actuator/health/liveness /actuator/health \
+		/actuator/health/credentials /actuator/prometheus /actuator/credentials /actuator/info /; do
+		curl -s -o /dev/null --max-time 10 "http://127.0.0.1:$port$path" || true
+	done
+	kill -TERM "$PID"
+	wait "$PID" || true
+	PID=""
+	[ -s "$WORK/$app/app.jsa" ] || fail "CDS training of $app wrote no archive; see $WORK/$app-training.log"
+}
+train ours
+train bare
+echo "cds archives: ours $(du -k "$WORK/ours/app.jsa" | cut -f1) KB, bare $(du -k "$WORK/bare/app.jsa" | cut -f1) KB" \
+	>>"$RESULTS_DIR/machine.txt"
 
 # ---- 1+2: start-up, memory, throughput; ours and bare alternating ----------------------------
 one_run() { # app mode run

@@ -62,9 +62,9 @@ jvm_opts="$jvm_opts -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=48m -XX:
 archive="$APP_DIR/app.jsa"
 cds_opts=""
 if [ "${CDS_TRAINING:-}" = 1 ]; then
-	# scripts/train-cds.sh: refresh the context, exit, and dump every class loaded on the way.
+	# scripts/train-cds.sh: dump every class the training run loaded when it exits.
 	rm -f -- "$archive"
-	cds_opts="-XX:ArchiveClassesAtExit=$archive -Dspring.context.exit=onRefresh"
+	cds_opts="-XX:ArchiveClassesAtExit=$archive"
 elif [ "${CDS:-on}" != off ] && [ -f "$archive" ]; then
 	cds_opts="-XX:SharedArchiveFile=$archive"
 fi

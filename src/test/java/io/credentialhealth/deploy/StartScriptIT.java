@@ -44,11 +44,17 @@ class StartScriptIT {
 		ExternalTool.require("sh", "a POSIX shell");
 		assertThat(DeployFiles.file("target/credential-health.jar")).as("run after package").isRegularFile();
 		appDir = DeployFiles.file("target/start-script-it/app");
+		// The CDS training run must see none of the build's environment: were it to, Spring would
+		// write this log file, and the planted value would be a credential of the run.
+		Path leakedLog = work.resolve("leaked-build-environment.log");
 		long started = System.nanoTime();
 		Command.Result build = Command.of("sh", "scripts/build.sh")
-			.withEnvironment(Map.of("SKIP_PACKAGE", "1", "APP_DIR", appDir.toString()))
+			.withEnvironment(Map.of("SKIP_PACKAGE", "1", "APP_DIR", appDir.toString(), "LOGGING_FILE_NAME",
+					leakedLog.toString(), "KRAKEN_USER_TANIA_API_SECRET", CANARY))
 			.run();
 		assertThat(build.exitCode()).as(build.output()).isZero();
+		assertThat(build.output()).doesNotContain(CANARY);
+		assertThat(leakedLog).doesNotExist();
 		System.out.printf("build.sh (extract + CDS training) took %d ms%n", millisSince(started));
 		assertThat(appDir.resolve("credential-health.jar")).isRegularFile();
 		assertThat(appDir.resolve("lib")).isDirectory();
@@ -62,7 +68,8 @@ class StartScriptIT {
 		env.put("APP_DIR", appDir.toString());
 		env.put("PORT", Integer.toString(port));
 		// -Xshare:on makes the JVM refuse to start unless the archive maps: proof that CDS is used.
-		env.put("JAVA_OPTS", "-Xshare:on");
+		Path classLog = work.resolve("class-load.log");
+		env.put("JAVA_OPTS", "-Xshare:on -Xlog:class+load=info:file=" + classLog);
 		env.put("KRAKEN_USER_TANIA_API_SECRET", CANARY);
 		Started app = start(env, work);
 		try {
@@ -72,6 +79,9 @@ class StartScriptIT {
 			assertThat(arguments).contains("-XX:SharedArchiveFile=" + appDir.resolve("app.jsa"),
 					"-XX:+UseSerialGC", "-XX:MaxRAMPercentage=50", "-XX:+ExitOnOutOfMemoryError",
 					"-Dserver.port=" + port);
+			// Only a check loads it: the training ran a whole start, not just the context refresh.
+			assertThat(Files.readString(classLog, StandardCharsets.UTF_8))
+				.containsPattern("CredentialChecker\\$AccountCheck source: shared objects file");
 		}
 		finally {
 			stop(app);
