@@ -34,7 +34,7 @@ if [ -f scripts/start.sh ]; then
 	# shellcheck disable=SC2016 # the literal $jvm_opts of start.sh is removed, not expanded
 	start_flags=$(sed -n 's/^jvm_opts="\(.*\)"$/\1/p' scripts/start.sh | sed 's/\$jvm_opts //' | tr '\n' ' ')
 fi
-IMAGE_FLAGS=${start_flags:-"-XX:+UseSerialGC -XX:MaxRAMPercentage=50 -XX:TieredStopAtLevel=1 -Xss512k -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=48m -XX:+ExitOnOutOfMemoryError"}
+IMAGE_FLAGS=${start_flags:-"-XX:+UseSerialGC -XX:InitialRAMPercentage=10 -XX:MaxRAMPercentage=50 -XX:TieredStopAtLevel=1 -Xss512k -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=48m -XX:+ExitOnOutOfMemoryError"}
 JVM_FLAGS=${JVM_FLAGS:-"-XX:MaxRAM=512m $IMAGE_FLAGS"}
 SCALE_MAX_RAM=${SCALE_MAX_RAM:-1g}
 

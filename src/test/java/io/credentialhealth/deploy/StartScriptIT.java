@@ -77,8 +77,8 @@ class StartScriptIT {
 			// start.sh exec'd the JVM, so the process started is the JVM itself, with these flags.
 			List<String> arguments = app.process().info().arguments().map(List::of).orElse(List.of());
 			assertThat(arguments).contains("-XX:SharedArchiveFile=" + appDir.resolve("app.jsa"),
-					"-XX:+UseSerialGC", "-XX:MaxRAMPercentage=50", "-XX:+ExitOnOutOfMemoryError",
-					"-Dserver.port=" + port);
+					"-XX:+UseSerialGC", "-XX:InitialRAMPercentage=10", "-XX:MaxRAMPercentage=50",
+					"-XX:+ExitOnOutOfMemoryError", "-Dserver.port=" + port);
 			// Only a check loads it: the training ran a whole start, not just the context refresh.
 			assertThat(Files.readString(classLog, StandardCharsets.UTF_8))
 				.containsPattern("CredentialChecker\\$AccountCheck source: shared objects file");
