@@ -79,10 +79,13 @@ if command -v openssl >/dev/null 2>&1; then
 	coinbase_secret=$(openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 2>/dev/null) || coinbase_secret=""
 fi
 
-# env -i: nothing of the build environment reaches the run but the JVM's location and the values above.
+# env -i: nothing of the build environment reaches the run but the JVM's location, the locale (the
+# image sets a UTF-8 one, and the charset classes should be the ones the service loads) and the values above.
+: >"$work/log"
 set -f
 # shellcheck disable=SC2046 # one NAME=value word per line of the values file, none holds a blank
-env -i PATH="$PATH" ${JAVA_HOME:+JAVA_HOME="$JAVA_HOME"} HOME="$work" TMPDIR="${TMPDIR:-/tmp}" \
+env -i PATH="$PATH" ${JAVA_HOME:+JAVA_HOME="$JAVA_HOME"} ${LANG:+LANG="$LANG"} ${LC_ALL:+LC_ALL="$LC_ALL"} \
+	HOME="$work" TMPDIR="${TMPDIR:-/tmp}" \
 	APP_DIR="$app_dir" PORT=0 CDS_TRAINING=1 CREDENTIALS_STATE_FILE="$work/credential-state.json" \
 	${coinbase_secret:+"COINBASE_API_SECRET=$coinbase_secret"} $(cat "$work/values") \
 	"$script_dir/start.sh" >"$work/log" 2>&1 &
