@@ -3,16 +3,17 @@
 # same run, alternating the two so both see the same machine noise:
 #   1. start-up (launch to the first 200 on readiness) and RSS, tuned (extracted jar + AppCDS
 #      archive, trained as scripts/train-cds.sh and run as scripts/start.sh do in the image) and
-#      default (plain `java -jar`), RUNS times;
-#   2. in the tuned runs: wrk throughput and p99 of readiness and /actuator/health, latency of
-#      /actuator/prometheus, RSS after that load;
+#      default (plain `java -jar`), STARTUP_RUNS start-ups alone of each;
+#   2. RUNS tuned runs under load: wrk throughput and p99 of readiness and /actuator/health,
+#      latency of /actuator/prometheus, RSS after that load;
 #   3. credential-health with 6, 1,000 and 10,000 registered accounts: one check, readiness p99,
 #      /actuator/health/credentials and /actuator/prometheus latency, series count, RSS, live heap.
 # Loopback only. Needs a JDK 17+ (java, jcmd, jstat), curl, wrk (apt-get install wrk), openssl, awk.
-# About 14 minutes on 2 cores. Not part of the test command: run it by hand, then update
+# About 11 minutes on 2 cores. Not part of the test command: run it by hand, then update
 # docs/benchmarks.md from bench/results/<date>/summary.txt.
 #
-#   RUNS          runs per app and mode (default 5)
+#   STARTUP_RUNS  start-ups alone per app and mode, alternating (default 10)
+#   RUNS          load runs per app, tuned (default 5)
 #   WRK_DURATION  duration of each wrk measurement (default 10s); 2 threads, 16 connections
 #   SCALES        registries to measure, each COUNT[:SOURCE[:READINESS]] (default below); COUNT includes
 #                 the 6 built-in accounts; SOURCE env (values as environment variables) or files (a
@@ -39,6 +40,7 @@ JVM_FLAGS=${JVM_FLAGS:-"-XX:MaxRAM=512m $IMAGE_FLAGS"}
 SCALE_MAX_RAM=${SCALE_MAX_RAM:-1g}
 
 RUNS=${RUNS:-5}
+STARTUP_RUNS=${STARTUP_RUNS:-10}
 WRK_DURATION=${WRK_DURATION:-10s}
 WRK_THREADS=2
 WRK_CONNECTIONS=16
@@ -90,7 +92,7 @@ done
 	echo "wrk: $(wrk -v 2>&1 | head -n 1)"
 	echo "JVM_FLAGS: $JVM_FLAGS (image flags read from $([ -n "$start_flags" ] && echo scripts/start.sh || echo 'bench/run.sh, no scripts/start.sh'))"
 	echo "phase 3 JVM flags: ${JVM_FLAGS/-XX:MaxRAM=512m/-XX:MaxRAM=$SCALE_MAX_RAM}"
-	echo "RUNS=$RUNS WRK_DURATION=$WRK_DURATION threads=$WRK_THREADS connections=$WRK_CONNECTIONS SCALES=$SCALES"
+	echo "STARTUP_RUNS=$STARTUP_RUNS RUNS=$RUNS WRK_DURATION=$WRK_DURATION threads=$WRK_THREADS connections=$WRK_CONNECTIONS SCALES=$SCALES"
 	echo "load at start: $(uptime)"
 } >"$RESULTS_DIR/machine.txt"
 : >"$RAW"
@@ -318,10 +320,11 @@ echo "cds archives: ours $(du -k "$WORK/ours/app.jsa" | cut -f1) KB, bare $(du -
 	>>"$RESULTS_DIR/machine.txt"
 
 # ---- 1+2: start-up, memory, throughput; ours and bare alternating ----------------------------
-one_run() { # app mode run
+# 1: start-ups alone (launch, ready, RSS, stop), STARTUP_RUNS of each app and mode: a platform
+# starts the service on a machine that is not still busy with a load test.
+start_run() { # app mode run
 	local app=$1 mode=$2 run=$3 port=$PORT_OURS ms
 	[ "$app" = bare ] && port=$PORT_BARE
-	local base="http://127.0.0.1:$port/actuator"
 	launch "$app" "$mode" "$port" "$WORK/$app-$mode-$run.log"
 	ms=$(wait_ready "$port") || {
 		tail -n 40 "$WORK/$app-$mode-$run.log" >&2
@@ -332,26 +335,45 @@ one_run() { # app mode run
 	record startup "$app" "$mode" 6 "$run" rss_started_mb "$(rss_mb)"
 	grep -o 'Started [A-Za-z]* in [0-9.]* seconds' "$WORK/$app-$mode-$run.log" | head -n 1 |
 		awk -v p=startup -v a="$app" -v m="$mode" -v r="$run" '{ printf "%s\t%s\t%s\t6\t%s\tspring_started_ms\t%d\n", p, a, m, r, $4 * 1000 }' >>"$RAW"
-	if [ "$mode" = tuned ]; then
-		load startup "$app" "$mode" 6 "$run" readiness "$base/health/readiness"
-		load startup "$app" "$mode" 6 "$run" health "$base/health"
-		latency startup "$app" "$mode" 6 "$run" prometheus "$base/prometheus"
-		latency startup "$app" "$mode" 6 "$run" readiness_single "$base/health/readiness"
-		record startup "$app" "$mode" 6 "$run" rss_loaded_mb "$(rss_mb)"
-		record startup "$app" "$mode" 6 "$run" series "$(series "$base/prometheus")"
-		record startup "$app" "$mode" 6 "$run" live_heap_mb "$(live_heap_mb)"
-	fi
 	stop
 }
 
-for mode in tuned default; do
-	for run in $(seq 1 "$RUNS"); do
-		# Alternate which goes first, so neither always follows the other's load.
-		if [ $((run % 2)) = 1 ]; then order="ours bare"; else order="bare ours"; fi
-		for app in $order; do
-			log "run $run/$RUNS $mode: $app"
-			one_run "$app" "$mode" "$run"
+# 2: the tuned applications under load, RUNS of each; their start-ups, which follow the other
+# application's load, are kept as startup_loaded_ms.
+load_run() { # app run
+	local app=$1 run=$2 mode=tuned port=$PORT_OURS ms
+	[ "$app" = bare ] && port=$PORT_BARE
+	local base="http://127.0.0.1:$port/actuator"
+	launch "$app" "$mode" "$port" "$WORK/$app-load-$run.log"
+	ms=$(wait_ready "$port") || {
+		tail -n 40 "$WORK/$app-load-$run.log" >&2
+		fail "$app ($mode) did not become ready"
+	}
+	record startup "$app" "$mode" 6 "$run" startup_loaded_ms "$ms"
+	load startup "$app" "$mode" 6 "$run" readiness "$base/health/readiness"
+	load startup "$app" "$mode" 6 "$run" health "$base/health"
+	latency startup "$app" "$mode" 6 "$run" prometheus "$base/prometheus"
+	latency startup "$app" "$mode" 6 "$run" readiness_single "$base/health/readiness"
+	record startup "$app" "$mode" 6 "$run" rss_loaded_mb "$(rss_mb)"
+	record startup "$app" "$mode" 6 "$run" series "$(series "$base/prometheus")"
+	record startup "$app" "$mode" 6 "$run" live_heap_mb "$(live_heap_mb)"
+	stop
+}
+
+# Alternate which goes first, so neither always follows the other.
+order() { if [ $(($1 % 2)) = 1 ]; then echo "ours bare"; else echo "bare ours"; fi; }
+for run in $(seq 1 "$STARTUP_RUNS"); do
+	for mode in tuned default; do
+		for app in $(order "$run"); do
+			log "start-up $run/$STARTUP_RUNS $mode: $app"
+			start_run "$app" "$mode" "$run"
 		done
+	done
+done
+for run in $(seq 1 "$RUNS"); do
+	for app in $(order "$run"); do
+		log "load run $run/$RUNS: $app"
+		load_run "$app" "$run"
 	done
 done
 
