@@ -89,6 +89,12 @@ public class CredentialChecker {
 	 */
 	private Derivations derivations = Derivations.NONE;
 
+	/**
+	 * Whether {@link #prepare()} loaded the memory for the first check, which then uses it as it is:
+	 * one load per start, as without the preparation (a database that is down is not waited for twice).
+	 */
+	private boolean loadedAhead;
+
 	/** A checker that saves after every check that changed the memory (a save interval of 0). */
 	public CredentialChecker(CredentialRegistry registry, CredentialSources sources, StateStore store,
 			List<CredentialInspector> inspectors, AccountVerdicts verdicts, FixHints fixHints, PlatformInfo platform,
@@ -128,8 +134,8 @@ public class CredentialChecker {
 	}
 
 	/**
-	 * Does the costly part of the first check ahead of it, with none of its effects: loads the memory,
-	 * reads the sources and derives every account (classification, fingerprints, the inspectors,
+	 * Does the costly part of the first check ahead of it, with none of its effects: loads the memory
+	 * (the start's one load: the first check takes it as it is, without reconciling), reads the sources and derives every account (classification, fingerprints, the inspectors,
 	 * among them Coinbase's signing probe). Publishes, transitions and saves nothing; the first check
 	 * then reuses each derivation whose values are still the very same objects and derives the rest
 	 * again. Does nothing once a check or preparation ran. Never throws: what fails here is met again,
@@ -142,6 +148,7 @@ public class CredentialChecker {
 				return;
 			}
 			this.memory = this.store.load();
+			this.loadedAhead = true;
 			CredentialSources.Reading reading = this.sources.read();
 			Fingerprints fingerprints = new Fingerprints(this.memory.salt());
 			List<Account> accounts = this.registry.accounts();
@@ -183,7 +190,13 @@ public class CredentialChecker {
 	private Snapshot runCheck() {
 		long started = System.nanoTime();
 		Instant now = this.clock.instant();
-		this.memory = (this.memory != null) ? this.store.reconcile(this.memory) : this.store.load();
+		if (this.memory == null) {
+			this.memory = this.store.load();
+		}
+		else if (!this.loadedAhead) {
+			this.memory = this.store.reconcile(this.memory);
+		}
+		this.loadedAhead = false;
 		Fingerprints fingerprints = new Fingerprints(this.memory.salt());
 		CredentialSources.Reading reading = this.sources.read();
 		Map<String, VariableMemory> remembered = new HashMap<>(this.memory.variables());

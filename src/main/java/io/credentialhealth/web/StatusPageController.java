@@ -14,8 +14,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /}: the incident status page. Reads only the current snapshot, so it answers as fast
- * as health does and never touches a value. Found by component scanning (a controller must carry
- * the stereotype); the same property switches off the {@link StatusPage} bean.
+ * as health does and never touches a value. Imported by {@link WebConfiguration} (there is no
+ * component scanning); the same property switches off the {@link StatusPage} bean.
  */
 @RestController
 @ConditionalOnBooleanProperty(name = "credentials.status-page.enabled", matchIfMissing = true)

@@ -96,6 +96,19 @@ class FirstCheckPreparationTest {
 				.keyPreview());
 	}
 
+	/** A database that is down must not be waited for twice at start-up: the first check takes the prepared memory as it is. */
+	@Test
+	void theStoreIsReadOncePerStartAndReconciledFromTheSecondCheckOn() {
+		CredentialChecker checker = checker(this.store, this.current);
+		checker.prepare();
+		checker.check();
+		assertThat(this.store.loads).hasValue(1);
+		assertThat(this.store.reconciles).hasValue(0);
+		checker.check();
+		assertThat(this.store.loads).hasValue(1);
+		assertThat(this.store.reconciles).hasValue(1);
+	}
+
 	@Test
 	void preparingAfterACheckDoesNothing() {
 		CredentialChecker checker = checker(this.store, this.current);
@@ -184,12 +197,14 @@ class FirstCheckPreparationTest {
 		return TestCheckers.registry(properties);
 	}
 
-	/** Counts loads and saves; can fail its loads. */
+	/** Counts loads, reconciliations and saves; can fail its loads. */
 	private static final class CountingStore extends InMemoryStateStore {
 
 		final AtomicInteger loads = new AtomicInteger();
 
 		final AtomicInteger saves = new AtomicInteger();
+
+		final AtomicInteger reconciles = new AtomicInteger();
 
 		volatile boolean failLoads;
 
@@ -200,6 +215,12 @@ class FirstCheckPreparationTest {
 				throw new IllegalStateException("store unreachable");
 			}
 			return super.load();
+		}
+
+		@Override
+		public StoredState reconcile(StoredState current) {
+			this.reconciles.incrementAndGet();
+			return super.reconcile(current);
 		}
 
 		@Override
