@@ -135,11 +135,12 @@ public class CredentialChecker {
 
 	/**
 	 * Does the costly part of the first check ahead of it, with none of its effects: loads the memory
-	 * (the start's one load: the first check takes it as it is, without reconciling), reads the sources and derives every account (classification, fingerprints, the inspectors,
-	 * among them Coinbase's signing probe). Publishes, transitions and saves nothing; the first check
-	 * then reuses each derivation whose values are still the very same objects and derives the rest
-	 * again. Does nothing once a check or preparation ran. Never throws: what fails here is met again,
-	 * and reported, by the check.
+	 * (the start's one load: the first check takes it as it is, without reconciling), readies the
+	 * store's first save, reads the sources and derives every account (classification,
+	 * fingerprints, the inspectors, among them Coinbase's signing probe). Publishes, transitions and
+	 * saves nothing; the first check then reuses each derivation whose values are still the very same
+	 * objects and derives the rest again. Does nothing once a check or preparation ran. Never throws:
+	 * what fails here is met again, and reported, by the check.
 	 */
 	public void prepare() {
 		this.lock.lock();
@@ -149,6 +150,7 @@ public class CredentialChecker {
 			}
 			this.memory = this.store.load();
 			this.loadedAhead = true;
+			this.store.prepareSave();
 			CredentialSources.Reading reading = this.sources.read();
 			Fingerprints fingerprints = new Fingerprints(this.memory.salt());
 			List<Account> accounts = this.registry.accounts();

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.util.Map;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -70,6 +71,21 @@ public class FileStateStore implements StateStore {
 		catch (RuntimeException ex) {
 			degrade("could not be read (" + ex.getClass().getSimpleName() + ")");
 			return StoredState.fresh();
+		}
+	}
+
+	/**
+	 * Jackson builds a type's serializers the first time it writes one: 60-90 ms of the first save,
+	 * which ran inside the first check while start-up waited (docs/benchmarks.md). A state without
+	 * variables builds them all, because records are final types. Nothing is written.
+	 */
+	@Override
+	public void prepareSave() {
+		try {
+			this.mapper.writeValueAsBytes(new StoredState("", Map.of()));
+		}
+		catch (RuntimeException ex) {
+			// Only an optimisation: the save meets and reports whatever went wrong here.
 		}
 	}
 

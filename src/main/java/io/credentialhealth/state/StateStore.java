@@ -16,6 +16,14 @@ public interface StateStore {
 	StoreStatus status();
 
 	/**
+	 * Does ahead of time what would otherwise make the first {@link #save} slow, with no effect on
+	 * what is stored. The checker calls it while preparing the first check, off the thread that
+	 * start-up waits on. Never throws. The default does nothing.
+	 */
+	default void prepareSave() {
+	}
+
+	/**
 	 * Called by the checker at the start of every check after the first, with the memory it holds.
 	 * A store whose {@link #load()} could only give a provisional state (its database was
 	 * unreachable) returns the stored state here once it can, so losses are still detected and

@@ -59,6 +59,16 @@ class FirstCheckPreparationTest {
 	}
 
 	@Test
+	void preparationReadiesTheStoresFirstSaveOnce() {
+		CredentialChecker checker = checker(this.store, this.current);
+		checker.prepare();
+		assertThat(this.store.savesPrepared).hasValue(1);
+		checker.check();
+		checker.prepare();
+		assertThat(this.store.savesPrepared).hasValue(1);
+	}
+
+	@Test
 	void theFirstCheckReusesThePreparationAndReportsWhatAnUnpreparedCheckReports() {
 		CredentialChecker prepared = checker(this.store, this.current);
 		prepared.prepare();
@@ -206,6 +216,8 @@ class FirstCheckPreparationTest {
 
 		final AtomicInteger reconciles = new AtomicInteger();
 
+		final AtomicInteger savesPrepared = new AtomicInteger();
+
 		volatile boolean failLoads;
 
 		@Override
@@ -221,6 +233,11 @@ class FirstCheckPreparationTest {
 		public StoredState reconcile(StoredState current) {
 			this.reconciles.incrementAndGet();
 			return super.reconcile(current);
+		}
+
+		@Override
+		public void prepareSave() {
+			this.savesPrepared.incrementAndGet();
 		}
 
 		@Override

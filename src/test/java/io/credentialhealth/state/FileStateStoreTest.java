@@ -35,6 +35,21 @@ class FileStateStoreTest {
 	}
 
 	@Test
+	void preparingTheFirstSaveTouchesNothing(CapturedOutput output) throws Exception {
+		Path blocker = Files.writeString(this.dir.resolve("blocker"), "a file where a directory should be");
+		FileStateStore unwritable = new FileStateStore(blocker.resolve("state.json"), clock);
+		unwritable.prepareSave();
+		assertThat(unwritable.status().degraded()).as("only a save reports the location").isFalse();
+		Path file = this.dir.resolve("data/credential-state.json");
+		FileStateStore store = new FileStateStore(file, clock);
+		store.prepareSave();
+		assertThat(this.dir).isDirectoryNotContaining("glob:**/data");
+		assertThat(output).isEmpty();
+		store.save(sample());
+		assertThat(new FileStateStore(file, clock).load()).isEqualTo(sample());
+	}
+
+	@Test
 	void aMissingFileStartsFresh() {
 		StoredState state = new FileStateStore(this.dir.resolve("none.json"), clock).load();
 		assertThat(state.variables()).isEmpty();
