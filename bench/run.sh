@@ -10,7 +10,7 @@
 #   3. credential-health with 6, 1,000 and 10,000 registered accounts: one check, readiness p99,
 #      /actuator/health/credentials and /actuator/prometheus latency, series count, RSS, live heap.
 # Loopback only. Needs a JDK 17+ (java, jcmd, jstat), curl, wrk (apt-get install wrk), openssl, awk.
-# About 11 minutes on 2 cores. Not part of the test command: run it by hand, then update
+# About 12 minutes on 2 cores. Not part of the test command: run it by hand, then update
 # docs/benchmarks.md from bench/results/<date>/summary.txt.
 #
 #   STARTUP_RUNS  start-ups alone per app and mode, alternating (default 10)
