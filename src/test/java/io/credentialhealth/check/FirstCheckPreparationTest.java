@@ -14,10 +14,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.credentialhealth.state.InMemoryStateStore;
 import io.credentialhealth.state.StoredState;
+import io.credentialhealth.support.Canary;
 import io.credentialhealth.support.MutableClock;
 import io.credentialhealth.support.TestCheckers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNoException;
@@ -27,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThatNoException;
  * else: no events, no saved state, no snapshot; the first check then reuses that work and reports
  * exactly what it would have reported without it.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class FirstCheckPreparationTest {
 
 	private final MutableClock clock = new MutableClock(Instant.parse("2026-01-16T20:45:00Z"));
@@ -50,8 +58,7 @@ class FirstCheckPreparationTest {
 
 	@Test
 	void preparationHasNoEffectsOfACheck() {
-		CredentialChecker checker = checker(this.store, this.current);
-		checker.prepare();
+		CredentialChecker checker = prepared();
 		assertThat(this.inspected).containsExactlyInAnyOrder("kraken-user-tania", "kraken-user-daivon");
 		assertThat(this.events).isEmpty();
 		assertThat(this.store.saves).hasValue(0);
@@ -60,8 +67,7 @@ class FirstCheckPreparationTest {
 
 	@Test
 	void preparationReadiesTheStoresFirstSaveOnce() {
-		CredentialChecker checker = checker(this.store, this.current);
-		checker.prepare();
+		CredentialChecker checker = prepared();
 		assertThat(this.store.savesPrepared).hasValue(1);
 		checker.check();
 		checker.prepare();
@@ -70,8 +76,7 @@ class FirstCheckPreparationTest {
 
 	@Test
 	void theFirstCheckReusesThePreparationAndReportsWhatAnUnpreparedCheckReports() {
-		CredentialChecker prepared = checker(this.store, this.current);
-		prepared.prepare();
+		CredentialChecker prepared = prepared();
 		this.inspected.clear();
 		Snapshot afterPreparation = prepared.check();
 		assertThat(this.inspected).isEmpty();
@@ -93,8 +98,7 @@ class FirstCheckPreparationTest {
 
 	@Test
 	void valuesChangedSincePreparationAreDerivedAgain() {
-		CredentialChecker checker = checker(this.store, this.current);
-		checker.prepare();
+		CredentialChecker checker = prepared();
 		this.inspected.clear();
 		this.env.put("KRAKEN_USER_TANIA_API_KEY", "tania-key-2");
 		Snapshot snapshot = checker.check();
@@ -109,8 +113,7 @@ class FirstCheckPreparationTest {
 	/** A database that is down must not be waited for twice at start-up: the first check takes the prepared memory as it is. */
 	@Test
 	void theStoreIsReadOncePerStartAndReconciledFromTheSecondCheckOn() {
-		CredentialChecker checker = checker(this.store, this.current);
-		checker.prepare();
+		CredentialChecker checker = prepared();
 		checker.check();
 		assertThat(this.store.loads).hasValue(1);
 		assertThat(this.store.reconciles).hasValue(0);
@@ -139,6 +142,45 @@ class FirstCheckPreparationTest {
 		Snapshot snapshot = checker.check();
 		assertThat(snapshot.accounts()).hasSize(2);
 		assertThat(this.store.loads).hasValue(2);
+	}
+
+	/** The preparation reports failures by their type alone: messages may echo values. */
+	@Test
+	void failuresWhilePreparingNameNoValue(CapturedOutput output) {
+		String secret = "c2VjcmV0LWNhbmFyeS1mb3ItcHJlcGFyYXRpb24tMDE=";
+		String key = "kQH5canaryKeyForThePreparation0123456789";
+		this.env.put("KRAKEN_USER_TANIA_API_KEY", key);
+		this.env.put("KRAKEN_USER_TANIA_API_SECRET", secret);
+		CredentialInspector echoing = (account, values, reading) -> {
+			throw new IllegalStateException("cannot read " + values);
+		};
+		InMemoryStateStore failing = new InMemoryStateStore() {
+			@Override
+			public void prepareSave() {
+				throw new IllegalStateException("cannot prepare " + secret + " " + key);
+			}
+		};
+		CredentialChecker checker = TestCheckers.checker(registry(), this.env)
+			.store(failing)
+			.inspectors(echoing)
+			.current(this.current)
+			.events(this.events::add)
+			.clock(this.clock)
+			.build();
+		LoggingSystem logging = LoggingSystem.get(getClass().getClassLoader());
+		logging.setLogLevel(CredentialChecker.class.getName(), LogLevel.DEBUG);
+		try {
+			assertThatNoException().isThrownBy(checker::prepare);
+		}
+		finally {
+			logging.setLogLevel(CredentialChecker.class.getName(), null);
+		}
+		Snapshot snapshot = checker.check();
+		assertThat(snapshot.accounts()).hasSize(2);
+		assertThat(output).contains("Preparing the first check failed (java.lang.IllegalStateException)");
+		String everything = output.getAll() + this.events + snapshot;
+		Canary.assertNoLeak(everything, List.of(secret));
+		Canary.assertKeyMasked(everything, key);
 	}
 
 	@Test
@@ -184,6 +226,13 @@ class FirstCheckPreparationTest {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
+	}
+
+	/** A checker over {@link #store} whose first check has been prepared. */
+	private CredentialChecker prepared() {
+		CredentialChecker checker = checker(this.store, this.current);
+		checker.prepare();
+		return checker;
 	}
 
 	private CredentialChecker checker(InMemoryStateStore store, CurrentSnapshot current) {
