@@ -8,22 +8,24 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.security.web.header.HeaderWriterFilter;
-import org.springframework.security.web.header.writers.CacheControlHeadersWriter;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.CrossOriginOpenerPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.CrossOriginOpenerPolicyHeaderWriter.CrossOriginOpenerPolicy;
 import org.springframework.security.web.header.writers.HstsHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.header.writers.XContentTypeOptionsHeaderWriter;
-import org.springframework.security.web.header.writers.XXssProtectionHeaderWriter;
 import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter;
 import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter.XFrameOptionsMode;
 
 /**
- * Security headers on every response, with or without an access token: Spring Security's defaults
- * (nosniff, X-Frame-Options DENY, no caching unless the response says otherwise, HSTS on HTTPS,
- * X-XSS-Protection 0) plus a strict content security policy, no referrer and a same-origin opener.
+ * Security headers on every response, with or without an access token: the headers that OWASP's
+ * Secure Headers Project lists as active (nosniff, X-Frame-Options DENY, a strict content security
+ * policy, no referrer, a same-origin opener, HSTS on HTTPS and {@code Cache-Control: no-store} unless
+ * the response says otherwise). Spring Security's defaults also send X-XSS-Protection, Pragma and
+ * Expires; OWASP lists the first two as deprecated and Cache-Control supersedes Expires. Left out,
+ * they cost a readiness probe about 3% of its CPU for nothing (docs/benchmarks.md, change 24).
  * Spring Security's own header writers, run by its {@link HeaderWriterFilter} as a plain servlet
  * filter, ahead of the security filter chain (order -100) so that a 401 carries them too.
  */
@@ -35,12 +37,15 @@ public class SecurityHeadersConfiguration {
 	static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
 			+ "img-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
+	/** No copy anywhere: responses are live state. */
+	static final String CACHE_CONTROL = "no-store";
+
 	@Bean
 	FilterRegistrationBean<HeaderWriterFilter> securityHeadersFilter() {
 		CrossOriginOpenerPolicyHeaderWriter sameOriginOpener = new CrossOriginOpenerPolicyHeaderWriter();
 		sameOriginOpener.setPolicy(CrossOriginOpenerPolicy.SAME_ORIGIN);
 		HeaderWriterFilter filter = new HeaderWriterFilter(List.of(new XContentTypeOptionsHeaderWriter(),
-				new XXssProtectionHeaderWriter(), new CacheControlHeadersWriter(), new HstsHeaderWriter(),
+				new StaticHeadersWriter("Cache-Control", CACHE_CONTROL), new HstsHeaderWriter(),
 				new XFrameOptionsHeaderWriter(XFrameOptionsMode.DENY),
 				new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY),
 				new ReferrerPolicyHeaderWriter(ReferrerPolicy.NO_REFERRER),

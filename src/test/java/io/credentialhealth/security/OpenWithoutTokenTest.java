@@ -53,6 +53,9 @@ class OpenWithoutTokenTest {
 		assertThat(readiness.headers().firstValue("Content-Security-Policy"))
 			.hasValue(SecurityHeadersConfiguration.CONTENT_SECURITY_POLICY);
 		assertThat(readiness.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+		assertThat(readiness.headers().firstValue("Cache-Control")).hasValue(SecurityHeadersConfiguration.CACHE_CONTROL);
+		// Deprecated (OWASP Secure Headers) or superseded by Cache-Control: each would only cost a probe time.
+		assertThat(readiness.headers().map()).doesNotContainKeys("x-xss-protection", "pragma", "expires");
 		assertThat(send("GET", "/actuator/credentials").statusCode()).isEqualTo(200);
 		assertThat(send("GET", "/actuator/prometheus").statusCode()).isEqualTo(200);
 		HttpResponse<String> check = send("POST", "/actuator/credentials");
