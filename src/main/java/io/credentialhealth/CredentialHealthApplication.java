@@ -1,5 +1,6 @@
 package io.credentialhealth;
 
+import io.credentialhealth.boot.BootAutoConfiguration;
 import io.credentialhealth.broker.BrokerConfiguration;
 import io.credentialhealth.broker.verify.VerifyConfiguration;
 import io.credentialhealth.broker.verify.VerifyProperties;
@@ -28,21 +29,20 @@ import io.credentialhealth.web.WebConfiguration;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Import;
 
 /**
  * Boot's auto-configuration plus one configuration per feature, listed here instead of found by
  * component and properties scanning: the two scans read every class file of the application at each
- * start, about 60 ms of a 1.6 s start on the benchmark machine (docs/benchmarks.md).
+ * start, about 60 ms of a 1.6 s start on the benchmark machine (docs/benchmarks.md). For the same
+ * reason auto-configuration is enabled from {@link BootAutoConfiguration}'s package, not this one.
  * {@code ApplicationConfigurationTest} fails when a configuration or properties class is missing here.
  */
 @SpringBootConfiguration
-@EnableAutoConfiguration
-@Import({ BrokerConfiguration.class, VerifyConfiguration.class, CheckConfiguration.class, DiagnosisConfiguration.class,
-		HealthConfiguration.class, InventoryConfiguration.class, MetricsConfiguration.class, NotifyConfiguration.class,
-		PlatformConfiguration.class, RegistryConfiguration.class, SecurityConfiguration.class,
+@Import({ BootAutoConfiguration.class, BrokerConfiguration.class, VerifyConfiguration.class, CheckConfiguration.class,
+		DiagnosisConfiguration.class, HealthConfiguration.class, InventoryConfiguration.class, MetricsConfiguration.class,
+		NotifyConfiguration.class, PlatformConfiguration.class, RegistryConfiguration.class, SecurityConfiguration.class,
 		SecurityHeadersConfiguration.class, SourceConfiguration.class, JdbcStateStoreConfiguration.class,
 		WebConfiguration.class })
 @EnableConfigurationProperties({ VerifyProperties.class, CheckProperties.class, DiagnosisProperties.class,
