@@ -25,7 +25,7 @@ import org.springframework.security.web.header.writers.frameoptions.XFrameOption
  * policy, no referrer, a same-origin opener, HSTS on HTTPS and {@code Cache-Control: no-store} unless
  * the response says otherwise). Spring Security's defaults also send X-XSS-Protection, Pragma and
  * Expires; OWASP lists the first two as deprecated and Cache-Control supersedes Expires. Left out,
- * they cost a readiness probe about 3% of its CPU for nothing (docs/benchmarks.md, change 24).
+ * they cost a readiness probe 2-3% of its CPU for nothing (docs/benchmarks.md, change 24).
  * Spring Security's own header writers, run by its {@link HeaderWriterFilter} as a plain servlet
  * filter, ahead of the security filter chain (order -100) so that a 401 carries them too.
  */
